@@ -1,0 +1,158 @@
+# SPDX-License-Identifier: MIT
+# The one Makefile. Each directory's files.mk appends to the lists below;
+# outputs go under build/. Targets: deps all run test conformance bench clean.
+
+include config.mk
+
+BUILD   := build
+CC      := gcc
+LD      := ld
+OBJCOPY := objcopy
+HOSTCC  := gcc
+
+ifeq ($(filter y n,$(CONFIG_DEBUG)),)
+$(error CONFIG_DEBUG must be y or n, not "$(CONFIG_DEBUG)")
+endif
+
+GCC_INC := $(shell $(CC) -print-file-name=include)
+WARN    := -Wall -Wextra -Werror -Wno-unused-parameter
+DEPS    := -MMD -MP
+
+# Freestanding code: hv and guest kernels. No SSE (hv does not save guest
+# FPU state around its own code), no red zone (frames are pushed on stacks).
+FREE_CFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -isystem $(GCC_INC) \
+    -fno-stack-protector -fno-common -fno-asynchronous-unwind-tables \
+    -fno-strict-aliasing -mno-red-zone -mno-mmx -mno-sse -mno-sse2 \
+    -mno-avx -mgeneral-regs-only $(WARN) $(DEPS) -I. -Iguest-kit/libc/include
+ifeq ($(CONFIG_DEBUG),y)
+FREE_CFLAGS += -DCONFIG_DEBUG=1
+endif
+
+# hv runs at 0xFFFF83..., outside the +-2 GiB of -mcmodel=kernel: PIE code
+# with hidden symbols is RIP-relative and links at any address.
+HV_CFLAGS := $(FREE_CFLAGS) -fpie -fvisibility=hidden -Ihv -Ihv/include
+GK_CFLAGS := $(FREE_CFLAGS) -fno-pie -mcmodel=small -Iguest-kit/include
+
+HOST_CFLAGS := -std=gnu11 -O1 -g $(WARN) $(DEPS) -I. -fsanitize=address,undefined
+HOST_LDLIBS := -lcmocka
+
+# Lists filled by files.mk.
+hv-y :=
+gk-y :=
+unit-tests :=
+conformance-tests :=
+
+include $(sort $(shell find hv guest-kit tests toolstack backends -name files.mk 2>/dev/null))
+
+.PHONY: all deps run test unit conformance abi-check bench clean
+all: hv guest-kit conformance-build
+
+# ---------------------------------------------------------------- deps
+deps:
+	@scripts/deps.sh
+
+# ---------------------------------------------------------------- hv
+HV_OBJS := $(addprefix $(BUILD)/,$(hv-y))
+HV_SYMS := $(BUILD)/hv/hv-syms.elf
+HV_ELF  := $(BUILD)/hv/hv.elf
+
+.PHONY: hv
+hv: $(HV_ELF)
+
+$(BUILD)/hv/%.o: hv/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(HV_CFLAGS) -c $< -o $@
+$(BUILD)/hv/%.o: hv/%.S
+	@mkdir -p $(dir $@)
+	$(CC) $(HV_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+$(BUILD)/hv/libc/%.o: guest-kit/libc/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(HV_CFLAGS) -c $< -o $@
+
+$(HV_SYMS): $(HV_OBJS) hv/arch/x86/hv.lds
+	$(LD) -nostdlib -static -no-pie --no-dynamic-linker -z noexecstack \
+	    -z max-page-size=4096 -T hv/arch/x86/hv.lds -o $@ $(HV_OBJS)
+
+# QEMU's multiboot loader takes only 32-bit ELF: wrap the flat image in one
+# that loads at the physical address the image was linked for.
+$(HV_ELF): $(HV_SYMS) hv/arch/x86/boot/wrap32.S
+	$(OBJCOPY) -O binary $(HV_SYMS) $(BUILD)/hv/hv.bin
+	$(CC) -m32 -c -D HV_BIN='"$(BUILD)/hv/hv.bin"' \
+	    -D HV_BSS_SIZE=$$(( $$(nm $(HV_SYMS) | awk '/ __bss_end$$/{print "0x"$$1}') - \
+	                        $$(nm $(HV_SYMS) | awk '/ __bss_start$$/{print "0x"$$1}') )) \
+	    hv/arch/x86/boot/wrap32.S -o $(BUILD)/hv/wrap32.o
+	$(LD) -m elf_i386 -nostdlib -static -z noexecstack \
+	    -T hv/arch/x86/boot/wrap32.lds -o $@ $(BUILD)/hv/wrap32.o
+
+# ---------------------------------------------------------------- guest-kit
+GK_LIB  := $(BUILD)/guest-kit/libgk.a
+GK_OBJS := $(addprefix $(BUILD)/,$(gk-y))
+GK_LDS  := guest-kit/arch/x86/guest.lds
+
+.PHONY: guest-kit
+guest-kit: $(GK_LIB)
+
+$(BUILD)/guest-kit/%.o: guest-kit/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GK_CFLAGS) -c $< -o $@
+$(BUILD)/guest-kit/%.o: guest-kit/%.S
+	@mkdir -p $(dir $@)
+	$(CC) $(GK_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+$(GK_LIB): $(GK_OBJS)
+	@rm -f $@
+	ar rcs $@ $^
+
+# A guest kernel: its objects, linked with guest-kit at the guest layout.
+# $(call guest-kernel,OUTPUT.elf,OBJECTS)
+define guest-kernel
+$(1): $(2) $(GK_LIB) $(GK_LDS)
+	@mkdir -p $$(dir $$@)
+	$(LD) -nostdlib -static -no-pie -z noexecstack -z max-page-size=4096 \
+	    -T $(GK_LDS) -o $$@ --start-group $(2) $(GK_LIB) --end-group
+endef
+
+# Objects of guest programs outside guest-kit (tests, examples, backends).
+$(BUILD)/guest/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(GK_CFLAGS) -c $< -o $@
+$(BUILD)/guest/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(GK_CFLAGS) -D__ASSEMBLY__ -c $< -o $@
+
+# ---------------------------------------------------------------- tests
+CONF_ELFS := $(foreach t,$(conformance-tests),$(BUILD)/tests/conformance/$(t).elf)
+$(foreach t,$(conformance-tests),$(eval $(call guest-kernel,$(BUILD)/tests/conformance/$(t).elf,$(addprefix $(BUILD)/guest/,$($(t)-objs)))))
+
+.PHONY: conformance-build
+conformance-build: $(CONF_ELFS)
+
+HV ?= hv
+FILTER ?= *
+conformance: deps $(HV_ELF) $(CONF_ELFS)
+	@tests/conformance/run --hv $(HV) --filter '$(FILTER)' $(if $(JOBS),--jobs $(JOBS))
+
+# Unit tests: tests/unit/<path>/test-<name>.c plus the portable sources it
+# names in <test>-srcs, built for the host with cmocka and sanitizers.
+UNIT_BINS := $(addprefix $(BUILD)/,$(unit-tests))
+define unit-test
+$(BUILD)/$(1): $(1).c $($(1)-srcs)
+	@mkdir -p $$(dir $$@)
+	$(HOSTCC) $(HOST_CFLAGS) $($(1)-cflags) -o $$@ $$^ $(HOST_LDLIBS)
+endef
+$(foreach t,$(unit-tests),$(eval $(call unit-test,$(t))))
+
+unit: $(UNIT_BINS)
+	@tests/unit/run $(UNIT_BINS)
+
+test: deps unit abi-check
+	@$(MAKE) --no-print-directory conformance HV=hv
+
+# ---------------------------------------------------------------- run
+run: deps $(HV_ELF) $(RUN_DOM0)
+	@scripts/run-machine.sh $(HV_ELF) $(RUN_DOM0) $(DOM0_MEM)
+
+clean:
+	rm -rf $(BUILD)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
