@@ -41,10 +41,11 @@ hv-y :=
 gk-y :=
 unit-tests :=
 conformance-tests :=
+fuzz-targets :=
 
 include $(sort $(shell find hv guest-kit tests toolstack backends -name files.mk 2>/dev/null))
 
-.PHONY: all deps run test unit conformance abi-check bench clean
+.PHONY: all deps run test unit conformance abi-check fuzz fuzz-run bench clean
 all: hv guest-kit conformance-build
 
 # ---------------------------------------------------------------- deps
@@ -145,7 +146,26 @@ $(foreach t,$(unit-tests),$(eval $(call unit-test,$(t))))
 unit: $(UNIT_BINS)
 	@tests/unit/run $(UNIT_BINS)
 
-test: deps unit abi-check
+# Fuzz targets: tests/fuzz/fuzz-<name>.c plus the portable sources it names
+# in <target>-srcs, built with clang's libFuzzer. `make fuzz-run` runs each
+# for FUZZ_TIME seconds (make test does).
+FUZZ_CC     := clang
+FUZZ_CFLAGS := -std=gnu11 -O1 -g -I. -Wall -Wextra -Werror \
+    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+FUZZ_TIME   ?= 15
+FUZZ_BINS   := $(addprefix $(BUILD)/,$(fuzz-targets))
+define fuzz-target
+$(BUILD)/$(1): $(1).c $($(1)-srcs)
+	@mkdir -p $$(dir $$@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $$@ $$^
+endef
+$(foreach t,$(fuzz-targets),$(eval $(call fuzz-target,$(t))))
+
+fuzz: $(FUZZ_BINS)
+fuzz-run: $(FUZZ_BINS)
+	@FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run $(FUZZ_BINS)
+
+test: deps unit abi-check fuzz-run
 	@$(MAKE) --no-print-directory conformance HV=hv
 
 # ---------------------------------------------------------------- run
