@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+gk-y += guest-kit/lib/pagetable.o

@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: MIT */
+#include "gk/test.h"
+int main(void)
+{
+    gk_printf("hello from guest-kit\n");
+    return 0;
+}
