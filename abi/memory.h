@@ -29,7 +29,8 @@
 #define XENMEM_maximum_gpfn         14
 
 /* The low bits of an extent_start/cmd word carry the command. */
-#define MEMOP_CMD_MASK 0xF
+#define MEMOP_EXTENT_SHIFT 6
+#define MEMOP_CMD_MASK ((1U << MEMOP_EXTENT_SHIFT) - 1)
 
 struct xen_memory_map {
     uint32_t nr_entries;       /* IN: room in buffer; OUT: entries stored */
