@@ -165,6 +165,30 @@ fuzz: $(FUZZ_BINS)
 fuzz-run: $(FUZZ_BINS)
 	@FUZZ_TIME=$(FUZZ_TIME) tests/fuzz/run $(FUZZ_BINS)
 
+# abi-check: every struct and constant of abi/ against Xen 4.17's public
+# headers, at compile time (tests/abi/gen-abi-check.py says how).
+ABI_HDRS := $(sort $(wildcard abi/*.h))
+ABI_OUT  := $(BUILD)/tests/abi
+XEN_INC  := /usr/include
+
+$(ABI_OUT)/xen-macros.h: tests/abi/xen-headers.h
+	@mkdir -p $(dir $@)
+	$(HOSTCC) -dM -E -I$(XEN_INC) $< -o $@
+$(ABI_OUT)/abi-layout.c: tests/abi/gen-abi-check.py $(ABI_HDRS) \
+                         $(ABI_OUT)/xen-macros.h
+	python3 tests/abi/gen-abi-check.py --xen-macros $(ABI_OUT)/xen-macros.h \
+	    --xen-errno $(XEN_INC)/xen/errno.h --summary $(ABI_OUT)/summary.txt \
+	    $(ABI_HDRS) > $@.tmp && mv $@.tmp $@
+$(ABI_OUT)/abi-layout: $(ABI_OUT)/abi-layout.c
+	$(HOSTCC) -std=gnu11 -Wall -Werror -I. -o $@ $<
+$(ABI_OUT)/abi-asserts.h: $(ABI_OUT)/abi-layout
+	$< > $@.tmp && mv $@.tmp $@
+
+abi-check: $(ABI_OUT)/abi-asserts.h
+	@$(HOSTCC) -std=gnu11 -fsyntax-only -I$(XEN_INC) -I$(ABI_OUT) \
+	    tests/abi/abi-check.c
+	@cat $(ABI_OUT)/summary.txt
+
 test: deps unit abi-check fuzz-run
 	@$(MAKE) --no-print-directory conformance HV=hv
 
