@@ -29,6 +29,12 @@
 #define PN_XNUM        0xFFFF
 
 #define PAGE_MASK_4K   0xFFFULL
+/*
+ * Real kernels carry well under a page of notes. Many PT_NOTE headers or
+ * sections may all name the same large range: cap the bytes walked so
+ * that a hostile image costs a builder linear time, not quadratic.
+ */
+#define MAX_NOTE_BYTES (1ULL << 20)
 /* Highest canonical lower-half address + 1, first upper-half address. */
 #define CANON_LOW_END  0x0000800000000000ULL
 #define CANON_HIGH     0xFFFF800000000000ULL
@@ -42,6 +48,7 @@ struct ehdr {
 /* Notes seen so far; "have_" tells a note from its default. */
 struct notes {
     unsigned int nr_xen;
+    uint64_t bytes_walked;
     bool have_entry, have_virt_base, have_paddr_offset;
     uint64_t entry, virt_base, paddr_offset;
 };
@@ -300,6 +307,9 @@ static int scan_notes(const uint8_t *img, uint64_t off, uint64_t len,
     static const uint8_t xen_name[4] = { 'X', 'e', 'n', '\0' };
     uint64_t pos = 0;
 
+    if (len > MAX_NOTE_BYTES - nt->bytes_walked)
+        FAIL(XEN_EINVAL, "more than 1 MiB of ELF notes");
+    nt->bytes_walked += len;
     while (len - pos >= NOTE_HDR_SIZE) {
         const uint8_t *n = img + off + pos;
         uint64_t namesz = rd32(n), descsz = rd32(n + 4);

@@ -42,7 +42,8 @@ struct pv_elf_info {
  *   -XEN_ENOEXEC    not an ELF64 x86_64 executable, or not a Xen PV kernel
  *                   (no Xen notes, unacceptable LOADER/GUEST_OS/XEN_VERSION)
  *   -XEN_EINVAL     malformed: a header, segment or note outside the file,
- *                   a bad note size, an address rule broken
+ *                   a bad note size, over 1 MiB of notes to walk, an
+ *                   address rule broken
  *   -XEN_EOPNOTSUPP the kernel requires a feature a PV guest cannot have
  * The legacy `__xen_guest` section is not read: such kernels are refused.
  */

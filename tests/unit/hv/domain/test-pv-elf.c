@@ -28,7 +28,7 @@
 #define GNU_OFF    0xD00
 #define SH_OFF     0xE00
 #define LOAD_OFF   0x1000
-#define IMG_MAX    0x8000
+#define IMG_MAX    0x10000
 #define PH_SIZE    56
 #define SH_SIZE    64
 
@@ -599,6 +599,21 @@ static void p_section_bad_but_unused(uint8_t *img, size_t *size)
     /* Segments have the notes: a broken note section is never read. */
     put64(img + SH_OFF + SH_SIZE + 24, *size + 0x1000);
 }
+static void p_many_note_headers(uint8_t *img, size_t *size)
+{
+    /* 24 sections all naming the same 48 KiB of empty notes: 1.1 MiB. */
+    uint8_t *sh = img + SH_OFF;
+
+    *size = 0x10000;
+    for (int i = 0; i < 24; i++, sh += SH_SIZE) {
+        memset(sh, 0, SH_SIZE);
+        put32(sh + 4, 7);
+        put64(sh + 24, 0x4000);
+        put64(sh + 32, 0xC000);
+    }
+    put16(img + 60, 24);
+    put64(img + 40, SH_OFF);
+}
 static void p_section_bad(uint8_t *img, size_t *size)
 {
     put64(img + SH_OFF + SH_SIZE + 32, *size);
@@ -657,6 +672,8 @@ static const struct parse_case cases[] = {
     { "note name past segment",           m_none, p_note_name_huge, INVAL },
     { "bad note section unused",          m_both, p_section_bad_but_unused,
       OK },
+    { "notes over the 1 MiB budget",      m_sections_only, p_many_note_headers,
+      INVAL },
     { "note section past end",            m_sections_only, p_section_bad,
       INVAL },
     /* note contents */
