@@ -147,14 +147,14 @@ class Field:
         self.path, self.flexible, self.bitfield = path, flexible, bitfield
 
 
-def parse_members(toks, i, where):
+def parse_members(toks, i):
     """Members from toks[i] (just after '{') to the matching '}'."""
     fields = []
     while toks[i] != '}':
         if toks[i] in ('struct', 'union') and (
                 toks[i + 1] == '{' or toks[i + 2] == '{'):
             j = i + 1 if toks[i + 1] == '{' else i + 2
-            sub, j = parse_members(toks, j + 1, where)
+            sub, j = parse_members(toks, j + 1)
             j = skip_attributes(toks, j)
             end = toks.index(';', j)
             decls = [declarator(p, True) for p in split_top(toks[j:end], ',')
@@ -203,7 +203,7 @@ def parse_header(path):
         if (toks[i] in ('struct', 'union') and i + 2 < len(toks) and
                 is_ident(toks[i + 1]) and toks[i + 2] == '{'):
             kind, name = toks[i], toks[i + 1]
-            fields, i = parse_members(toks, i + 3, path)
+            fields, i = parse_members(toks, i + 3)
             structs.append((kind, name, fields))
         else:
             i += 1
