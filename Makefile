@@ -4,6 +4,7 @@
 
 include config.mk
 
+SHELL   := /bin/bash
 BUILD   := build
 CC      := gcc
 LD      := ld
@@ -30,7 +31,7 @@ endif
 
 # hv runs at 0xFFFF83..., outside the +-2 GiB of -mcmodel=kernel: PIE code
 # with hidden symbols is RIP-relative and links at any address.
-HV_CFLAGS := $(FREE_CFLAGS) -fpie -fvisibility=hidden -Ihv -Ihv/include
+HV_CFLAGS := $(FREE_CFLAGS) -fpie -include hv/include/hv/visibility.h -Ihv -Ihv/include
 GK_CFLAGS := $(FREE_CFLAGS) -fno-pie -mcmodel=small -Iguest-kit/include
 
 HOST_CFLAGS := -std=gnu11 -O1 -g $(WARN) $(DEPS) -I. -fsanitize=address,undefined
@@ -76,13 +77,14 @@ $(HV_SYMS): $(HV_OBJS) hv/arch/x86/hv.lds
 
 # QEMU's multiboot loader takes only 32-bit ELF: wrap the flat image in one
 # that loads at the physical address the image was linked for.
-$(HV_ELF): $(HV_SYMS) hv/arch/x86/boot/wrap32.S
+$(HV_ELF): $(HV_SYMS) hv/arch/x86/boot/wrap32.S hv/arch/x86/boot/wrap32.lds
 	$(OBJCOPY) -O binary $(HV_SYMS) $(BUILD)/hv/hv.bin
+	sym() { nm $(HV_SYMS) | awk -v s="$$1" '$$3 == s { print "0x" $$1 }'; }; \
 	$(CC) -m32 -c -D HV_BIN='"$(BUILD)/hv/hv.bin"' \
-	    -D HV_BSS_SIZE=$$(( $$(nm $(HV_SYMS) | awk '/ __bss_end$$/{print "0x"$$1}') - \
-	                        $$(nm $(HV_SYMS) | awk '/ __bss_start$$/{print "0x"$$1}') )) \
+	    -D HV_ENTRY_OFFSET=$$(( $$(sym _start32) - $$(sym __image_start) )) \
+	    -D HV_BSS_SIZE=$$(( $$(sym __bss_end) - $$(sym __bss_start) )) \
 	    hv/arch/x86/boot/wrap32.S -o $(BUILD)/hv/wrap32.o
-	$(LD) -m elf_i386 -nostdlib -static -z noexecstack \
+	$(LD) -m elf_i386 -nostdlib -static -z noexecstack -z max-page-size=4096 \
 	    -T hv/arch/x86/boot/wrap32.lds -o $@ $(BUILD)/hv/wrap32.o
 
 # ---------------------------------------------------------------- guest-kit

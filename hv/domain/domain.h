@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/* Domains and their virtual CPUs: the state hv keeps for each guest. */
+#ifndef HV_DOMAIN_DOMAIN_H
+#define HV_DOMAIN_DOMAIN_H
+
+#include <hv/types.h>
+#include <abi/shared-info.h>
+#include <abi/trap.h>
+#include "arch/x86/regs.h"
+
+#define MAX_VIRT_CPUS   XEN_LEGACY_MAX_VCPUS
+#define MAX_GDT_FRAMES  14
+#define MAX_GDT_ENTS    (MAX_GDT_FRAMES * 512)
+
+struct callback {
+    uint64_t address;          /* 0 = none */
+    bool mask_events;          /* set the upcall mask on delivery */
+};
+
+enum callback_kind { CB_EVENT, CB_FAILSAFE, CB_SYSCALL, CB_SYSCALL32,
+                     CB_SYSENTER, CB_NMI, NR_CALLBACKS };
+
+struct vcpu {
+    struct domain *domain;
+    unsigned int vcpu_id;
+    unsigned int processor;    /* physical CPU it runs on */
+    struct hv_regs regs;       /* saved frame while not running */
+
+    bool in_kernel;            /* guest kernel mode (vs user mode) */
+    bool fpu_ts;               /* the guest's virtual CR0.TS */
+    bool nmi_masked;
+    bool in_multicall;         /* no continuations inside a multicall */
+    struct trap_info trap_ctxt[256];
+    struct callback callbacks[NR_CALLBACKS];
+    uint64_t kernel_ss, kernel_sp;
+    uint64_t fs_base, gs_base_kernel, gs_base_user;
+
+    mfn_t guest_table;         /* kernel L4 (cr3) */
+    mfn_t guest_table_user;    /* user L4, INVALID_MFN if none */
+    mfn_t gdt_frames[MAX_GDT_FRAMES];
+    unsigned int gdt_ents;
+
+    struct vcpu_info *vcpu_info;   /* hv's mapping of it */
+};
+
+#define DOMF_privileged (1U << 0)
+
+struct domain {
+    domid_t domain_id;
+    uint32_t flags;            /* DOMF_* */
+    uint8_t handle[16];        /* the toolstack's UUID */
+
+    unsigned long nr_pages, max_pages;
+    mfn_t shared_info_mfn;
+    struct shared_info *shared_info;
+    uint64_t vm_assist;        /* bitmap of enabled VMASST_TYPE_* */
+
+    unsigned int nr_vcpus;
+    struct vcpu *vcpu[MAX_VIRT_CPUS];
+
+    bool is_shutting_down;
+    uint8_t shutdown_code;     /* SHUTDOWN_*, as set by shutdown_code */
+    unsigned long nr_gerr_lines;
+};
+
+static inline bool is_privileged(const struct domain *d)
+{
+    return d->flags & DOMF_privileged;
+}
+
+extern struct domain *dom0;
+
+/* The vCPU running on this CPU (hv runs on its per-CPU stack). */
+struct cpu_info *get_cpu_info(void);
+static inline struct vcpu *current_vcpu(void)
+{
+    return get_cpu_info()->current;
+}
+
+/* Create a domain with nr_vcpus vCPUs (all offline) and its shared_info. */
+struct domain *domain_create(domid_t id, uint32_t flags,
+                             unsigned int nr_vcpus);
+
+/* Find a live domain; NULL if none. */
+struct domain *domain_lookup(domid_t id);
+
+/*
+ * The guest asked to stop (SCHEDOP_shutdown). For dom0 this ends the
+ * machine: poweroff, reboot or halt as the reason says.
+ */
+void domain_shutdown(struct domain *d, unsigned int reason);
+
+/* The guest broke its own state: log why with its registers, stop it. */
+void domain_crash(struct domain *d, const char *why);
+
+#endif

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/* Fixed numbers of hv's build and of its virtual address layout. */
+#ifndef HV_CONFIG_H
+#define HV_CONFIG_H
+
+#define NR_CPUS          8
+#define PAGE_SHIFT       12
+#define PAGE_SIZE        (1UL << PAGE_SHIFT)
+#define PAGE_MASK        (~(PAGE_SIZE - 1))
+
+/* Physical address QEMU's multiboot loader puts the hv image at. */
+#define HV_LOAD_PA       0x100000UL
+
+/*
+ * hv's part of every address space: L4 slots 256-271 (reference §1).
+ *   slot 256       read-only M2P, the only guest-visible part
+ *   slot 260       per-CPU windows (GDT of the running vCPU)
+ *   slots 262-271  direct map of all RAM; hv's image lives inside it
+ */
+#define RO_MPT_VIRT_START      0xFFFF800000000000UL
+#define RO_MPT_VIRT_END        0xFFFF804000000000UL
+#define PERCPU_VIRT_START      0xFFFF820000000000UL
+#define DIRECTMAP_VIRT_START   0xFFFF830000000000UL
+#define DIRECTMAP_VIRT_END     0xFFFF880000000000UL
+#define HV_VIRT_START          (DIRECTMAP_VIRT_START + HV_LOAD_PA)
+
+#define HV_FIRST_L4_SLOT       256
+#define HV_LAST_L4_SLOT        271
+#define RO_MPT_L4_SLOT         256
+#define PERCPU_L4_SLOT         260
+#define DIRECTMAP_L4_SLOT      262
+
+/* Each CPU's GDT window: 16 pages; page 14 is hv's reserved GDT page. */
+#define GDT_WINDOW_SIZE        (16 * PAGE_SIZE)
+#define PERCPU_GDT_VIRT(cpu)   (PERCPU_VIRT_START + (unsigned long)(cpu) * GDT_WINDOW_SIZE)
+
+/* Per-CPU stack: the guest frame and struct cpu_info sit at its top. */
+#define STACK_ORDER            2
+#define STACK_SIZE             (PAGE_SIZE << STACK_ORDER)
+#define IST_STACK_SIZE         PAGE_SIZE
+
+/* hv's own selectors, in the reserved GDT page (reference §1 GDT table). */
+#define HV_CS                  0xE008
+#define HV_DS                  0xE010
+#define HV_TSS_SEL             0xE040
+#define HV_LDT_SEL             0xE050
+
+#endif

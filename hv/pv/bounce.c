@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Building the bounce frame. From new rsp upward the guest finds:
+ * RCX, R11, [error code], RIP, CS | saved_mask << 32, RFLAGS, RSP, SS.
+ * Its handler pops RCX and R11 and then has a hardware exception frame.
+ */
+#include "pv/bounce.h"
+#include "arch/x86/cpu.h"
+#include "console/console.h"
+#include "domain/domain.h"
+#include "hypercall/guest-copy.h"
+
+#include <abi/pv64.h>
+#include <format.h>
+
+bool vector_has_error_code(unsigned int vector)
+{
+    return vector == 8 || (vector >= 10 && vector <= 14) || vector == 17 ||
+           vector == 21 || vector == 29 || vector == 30;
+}
+
+void pv_inject_trap(struct vcpu *v, struct hv_regs *regs, unsigned int vector,
+                    uint64_t error)
+{
+    const struct trap_info *ti = &v->trap_ctxt[vector & 0xFF];
+    struct vcpu_info *vi = v->vcpu_info;
+    uint64_t frame[8], sp;
+    unsigned int n = 0;
+    uint8_t saved_mask = vi->evtchn_upcall_mask;
+    char why[64];
+
+    if (!ti->address) {
+        snformat(why, sizeof(why), "vector %u with no handler", vector);
+        domain_crash(v->domain, why);
+        return;
+    }
+
+    /* Guest kernel context shows RPL 0 in the saved CS (reference §6.2). */
+    frame[n++] = regs->rcx;
+    frame[n++] = regs->r11;
+    if (error != NO_ERROR_CODE)
+        frame[n++] = error;
+    frame[n++] = regs->rip;
+    frame[n++] = (v->in_kernel ? regs->cs & ~3UL : regs->cs) |
+                 ((uint64_t)saved_mask << 32);
+    frame[n++] = (regs->rflags & ~(X86_EFLAGS_IF | X86_EFLAGS_IOPL)) |
+                 (saved_mask ? 0 : X86_EFLAGS_IF);
+    frame[n++] = regs->rsp;
+    frame[n++] = regs->ss;
+
+    sp = (regs->rsp & ~15UL) - n * 8;
+    if (copy_to_guest(sp, frame, n * 8)) {
+        snformat(why, sizeof(why),
+                 "cannot write vector %u frame at %#lx", vector, sp);
+        domain_crash(v->domain, why);
+        return;
+    }
+
+    if (TI_GET_IF(ti))
+        vi->evtchn_upcall_mask = 1;
+    regs->rip = ti->address;
+    regs->cs = FLAT_KERNEL_CS;
+    regs->ss = FLAT_KERNEL_SS;
+    regs->rsp = sp;
+    regs->rflags &= ~(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF |
+                      X86_EFLAGS_AC | X86_EFLAGS_VM);
+}

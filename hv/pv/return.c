@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The last C code before iretq to a guest: make sure the frame can only
+ * return to ring 3 at a canonical address with sane flags, whatever a
+ * hypercall or the guest put there.
+ */
+#include "arch/x86/cpu.h"
+#include "arch/x86/page.h"
+#include "arch/x86/regs.h"
+#include "console/console.h"
+#include "domain/domain.h"
+#include "pv/dump.h"
+
+#include <abi/pv64.h>
+
+void prepare_guest_return(struct hv_regs *regs)
+{
+    struct vcpu *v = current_vcpu();
+
+    regs->cs |= 3;
+    regs->ss |= 3;
+    regs->rflags = (regs->rflags & ~(X86_EFLAGS_IOPL | X86_EFLAGS_NT |
+                                     X86_EFLAGS_VM)) | X86_EFLAGS_IF;
+    if (!is_canonical(regs->rip))
+        domain_crash(v->domain, "return to a non-canonical rip");
+}
+
+/*
+ * iretq itself faulted (a selector the guest supplied is unusable). Called
+ * from the fixup in entry.S with the guest frame rebuilt.
+ */
+void iret_faulted(struct hv_regs *regs)
+{
+    struct vcpu *v = current_vcpu();
+
+    domain_crash(v->domain, "return to guest faulted: bad cs/ss selector");
+}
