@@ -28,6 +28,12 @@ void gk_trap_set_hook(unsigned int vec, gk_trap_hook_t hook)
     hooks[vec & 0xFF] = hook;
 }
 
+bool gk_trap_hook_resume(struct gk_trap_frame *frame)
+{
+    (void)frame;
+    return true;
+}
+
 uint64_t gk_trap_stub(unsigned int vec)
 {
     return (uint64_t)(gk_trap_stubs + (vec & 0xFF) * GK_TRAP_STUB_SIZE);

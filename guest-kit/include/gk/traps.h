@@ -48,6 +48,13 @@ void gk_trap_set_return(enum gk_trap_return how);
  */
 typedef bool (*gk_trap_hook_t)(struct gk_trap_frame *frame);
 
+/*
+ * A hook for trap-style vectors (#BP, #OF, #DB traps, software
+ * interrupts): the frame's RIP is already past the instruction, so just
+ * resume there. Always returns true.
+ */
+bool gk_trap_hook_resume(struct gk_trap_frame *frame);
+
 /* Install (or with NULL remove) the hook of vector vec (0..255). */
 void gk_trap_set_hook(unsigned int vec, gk_trap_hook_t hook);
 
