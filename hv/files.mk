@@ -39,3 +39,5 @@ hv-y += hv/pv/return.o
 hv-y += hv/sched/sched-op.o
 hv-y += hv/pv/emulate-priv.o
 hv-y += hv/arch/x86/acpi.o
+hv-y += hv/mm/l1-entry.o
+hv-y += hv/mm/update-va-mapping.o

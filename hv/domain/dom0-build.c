@@ -169,6 +169,9 @@ static void write_start_info(struct builder *b, const struct dom0_image *img)
     si->mfn_list = b->lay.p2m;
     si->mod_start = b->lay.mod_start;
     si->mod_len = img->module_size;
+    /* No INIT_P2M: like Xen, point past the boot map, with no frames. */
+    si->first_p2m_pfn = va_pfn(b, b->lay.v_end);
+    si->nr_p2m_frames = 0;
     /* The module string is "path args": the kernel gets the args. */
     while (*args && *args != ' ')
         args++;

@@ -22,6 +22,7 @@ static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_update_descriptor] = hc_update_descriptor,
     [__HYPERVISOR_memory_op] = hc_memory_op,
     [__HYPERVISOR_multicall] = hc_multicall,
+    [__HYPERVISOR_update_va_mapping] = hc_update_va_mapping,
     [__HYPERVISOR_xen_version] = hc_xen_version,
     [__HYPERVISOR_console_io] = hc_console_io,
     [__HYPERVISOR_vm_assist] = hc_vm_assist,

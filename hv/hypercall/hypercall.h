@@ -31,6 +31,7 @@ long hc_sched_op_compat(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, 
 long hc_update_descriptor(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_memory_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_multicall(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+long hc_update_va_mapping(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_xen_version(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_console_io(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_vm_assist(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);

@@ -91,8 +91,8 @@ long hc_memory_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
         return copy_memory_map(v, arg, host_e820, nr_host_e820);
     case XENMEM_machphys_mapping: {
         struct xen_machphys_mapping m = {
-            MACH2PHYS_VIRT_START, MACH2PHYS_VIRT_END,
-            MACH2PHYS_NR_ENTRIES - 1,
+            /* Xen 4.17 reports the highest RAM frame, not the M2P's size. */
+            MACH2PHYS_VIRT_START, MACH2PHYS_VIRT_END, max_mfn - 1,
         };
 
         if (copy_to_guest(arg, &m, sizeof(m)))

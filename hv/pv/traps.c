@@ -17,6 +17,7 @@
 #define X86_TRAP_NM 7
 #define X86_TRAP_GP 13
 #define X86_TRAP_PF 14
+#define PFEC_USER   (1UL << 2)
 
 /*
  * A ring-3 `int n` through a DPL-0 gate raises #GP(n*8+2). QEMU before 8.0
@@ -90,6 +91,9 @@ void pv_handle_exception(struct vcpu *v, struct hv_regs *regs)
         return;
     case X86_TRAP_PF:
         v->vcpu_info->arch.cr2 = read_cr2();
+        /* The guest kernel is a supervisor to itself: no U bit for it. */
+        if (v->in_kernel)
+            regs->error_code &= ~PFEC_USER;
         break;
     }
     pv_inject_trap(v, regs, vec, vector_has_error_code(vec)

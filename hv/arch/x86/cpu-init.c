@@ -41,7 +41,6 @@ struct idt_gate {
 
 struct percpu_tables {
     uint8_t gdt_page[PAGE_SIZE] __aligned(PAGE_SIZE);
-    uint8_t ist_stacks[4][IST_STACK_SIZE] __aligned(16);
     struct tss64 tss;
     uint8_t syscall_stub[64] __aligned(64);
 };
@@ -153,8 +152,8 @@ void cpu_init(unsigned int cpu, void *stack_base)
                          ::"r"(HV_DS));
 
     t->tss.rsp[0] = rsp0;
-    for (unsigned int i = 0; i < 4; i++)
-        t->tss.ist[i] = (uint64_t)t->ist_stacks[i] + IST_STACK_SIZE;
+    for (unsigned int i = 0; i < NR_IST_STACKS; i++)
+        t->tss.ist[i] = (uint64_t)stack_base + (i + 1) * IST_STACK_SIZE;
     t->tss.iomap_base = sizeof(t->tss);  /* no I/O bitmap: ports #GP */
     __asm__ __volatile__("ltr %w0" ::"r"(HV_TSS_SEL));
     __asm__ __volatile__("lldt %w0" ::"r"(0));

@@ -6,6 +6,7 @@
  */
 #include "arch/x86/cpu.h"
 #include "arch/x86/regs.h"
+#include "arch/x86/cpu-init.h"
 #include "console/console.h"
 #include "domain/domain.h"
 #include "pv/dump.h"
@@ -39,7 +40,18 @@ void do_trap(struct hv_regs *regs)
         return;
     }
     if (regs_from_guest(regs)) {
-        pv_handle_exception(current_vcpu(), regs);
+        struct hv_regs *frame = &get_cpu_info()->guest_regs;
+
+        /*
+         * IST vectors (#DB here) arrive on their own stack: handle the
+         * guest's state where every other path keeps it, then copy back
+         * for the return from this stack.
+         */
+        if (regs != frame)
+            *frame = *regs;
+        pv_handle_exception(current_vcpu(), frame);
+        if (regs != frame)
+            *regs = *frame;
         return;
     }
     if (apply_fixup(regs))

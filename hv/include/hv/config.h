@@ -34,10 +34,15 @@
 #define GDT_WINDOW_SIZE        (16 * PAGE_SIZE)
 #define PERCPU_GDT_VIRT(cpu)   (PERCPU_VIRT_START + (unsigned long)(cpu) * GDT_WINDOW_SIZE)
 
-/* Per-CPU stack: the guest frame and struct cpu_info sit at its top. */
-#define STACK_ORDER            2
+/*
+ * Per-CPU stack block, STACK_SIZE aligned: pages 0-3 are the IST stacks
+ * (#DF, NMI, #MC, #DB), pages 4-7 the primary stack with the guest frame
+ * and struct cpu_info at the top. Any of them finds cpu_info by alignment.
+ */
+#define STACK_ORDER            3
 #define STACK_SIZE             (PAGE_SIZE << STACK_ORDER)
 #define IST_STACK_SIZE         PAGE_SIZE
+#define NR_IST_STACKS          4
 
 /* hv's own selectors, in the reserved GDT page (reference §1 GDT table). */
 #define HV_CS                  0xE008
