@@ -52,8 +52,8 @@ void do_syscall(struct hv_regs *regs)
                          regs->r8 };
 
     if (!v->in_kernel) {
-        /* User-mode syscall: the guest kernel's business (issue 3). */
-        pv_inject_trap(v, regs, 6, NO_ERROR_CODE);
+        /* A user-mode syscall belongs to the guest kernel. */
+        pv_bounce_syscall(v, regs);
         return;
     }
     regs->rax = hypercall_call(v, regs->rax, args);

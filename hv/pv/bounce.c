@@ -9,9 +9,12 @@
 #include "console/console.h"
 #include "domain/domain.h"
 #include "hypercall/guest-copy.h"
+#include "pv/mode.h"
 
 #include <abi/pv64.h>
 #include <format.h>
+
+#define X86_TRAP_UD 6
 
 bool vector_has_error_code(unsigned int vector)
 {
@@ -19,21 +22,15 @@ bool vector_has_error_code(unsigned int vector)
            vector == 21 || vector == 29 || vector == 30;
 }
 
-void pv_inject_trap(struct vcpu *v, struct hv_regs *regs, unsigned int vector,
-                    uint64_t error)
+bool pv_bounce(struct vcpu *v, struct hv_regs *regs, uint64_t handler,
+               uint64_t error, bool mask_events)
 {
-    const struct trap_info *ti = &v->trap_ctxt[vector & 0xFF];
     struct vcpu_info *vi = v->vcpu_info;
+    uint8_t saved_mask = vi->evtchn_upcall_mask;
+    bool from_user = !v->in_kernel;
     uint64_t frame[8], sp;
     unsigned int n = 0;
-    uint8_t saved_mask = vi->evtchn_upcall_mask;
     char why[64];
-
-    if (!ti->address) {
-        snformat(why, sizeof(why), "vector %u with no handler", vector);
-        domain_crash(v->domain, why);
-        return;
-    }
 
     /* Guest kernel context shows RPL 0 in the saved CS (reference §6.2). */
     frame[n++] = regs->rcx;
@@ -41,27 +38,58 @@ void pv_inject_trap(struct vcpu *v, struct hv_regs *regs, unsigned int vector,
     if (error != NO_ERROR_CODE)
         frame[n++] = error;
     frame[n++] = regs->rip;
-    frame[n++] = (v->in_kernel ? regs->cs & ~3UL : regs->cs) |
+    frame[n++] = (from_user ? regs->cs : regs->cs & ~3UL) |
                  ((uint64_t)saved_mask << 32);
     frame[n++] = (regs->rflags & ~(X86_EFLAGS_IF | X86_EFLAGS_IOPL)) |
                  (saved_mask ? 0 : X86_EFLAGS_IF);
     frame[n++] = regs->rsp;
     frame[n++] = regs->ss;
 
-    sp = (regs->rsp & ~15UL) - n * 8;
+    if (from_user)
+        pv_switch_to_kernel(v);
+    sp = ((from_user ? v->kernel_sp : regs->rsp) & ~15UL) - n * 8;
     if (copy_to_guest(sp, frame, n * 8)) {
-        snformat(why, sizeof(why),
-                 "cannot write vector %u frame at %#lx", vector, sp);
+        snformat(why, sizeof(why), "cannot write a bounce frame at %#lx",
+                 sp);
         domain_crash(v->domain, why);
-        return;
+        return false;
     }
 
-    if (TI_GET_IF(ti))
+    if (mask_events)
         vi->evtchn_upcall_mask = 1;
-    regs->rip = ti->address;
+    regs->rip = handler;
     regs->cs = FLAT_KERNEL_CS;
     regs->ss = FLAT_KERNEL_SS;
     regs->rsp = sp;
     regs->rflags &= ~(X86_EFLAGS_TF | X86_EFLAGS_NT | X86_EFLAGS_RF |
                       X86_EFLAGS_AC | X86_EFLAGS_VM);
+    return true;
+}
+
+void pv_inject_trap(struct vcpu *v, struct hv_regs *regs, unsigned int vector,
+                    uint64_t error)
+{
+    const struct trap_info *ti = &v->trap_ctxt[vector & 0xFF];
+    char why[48];
+
+    if (!ti->address) {
+        snformat(why, sizeof(why), "vector %u with no handler", vector);
+        domain_crash(v->domain, why);
+        return;
+    }
+    pv_bounce(v, regs, ti->address, error, TI_GET_IF(ti));
+}
+
+void pv_bounce_syscall(struct vcpu *v, struct hv_regs *regs)
+{
+    const struct callback *cb = &v->callbacks[CB_SYSCALL];
+
+    if (!cb->address) {
+        /* No callback: #UD at the `syscall` instruction itself. */
+        regs->rip -= 2;
+        pv_inject_trap(v, regs, X86_TRAP_UD, NO_ERROR_CODE);
+        return;
+    }
+    if (pv_bounce(v, regs, cb->address, NO_ERROR_CODE, cb->mask_events))
+        regs->rflags &= ~X86_EFLAGS_DF;
 }

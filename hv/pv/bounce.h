@@ -11,13 +11,24 @@ struct vcpu;
 #define NO_ERROR_CODE (~0UL)
 
 /*
- * Make the guest enter its handler for vector with the PV frame on its
- * kernel stack; error is NO_ERROR_CODE for vectors without one. A vector
- * without a handler, or a frame that cannot be written, crashes the
- * domain (the guest wrecked its own state).
+ * Enter guest handler `handler` with the PV bounce frame. From user mode
+ * the vCPU first switches to kernel mode and its kernel stack. error is
+ * NO_ERROR_CODE when the frame has none; mask_events sets the upcall mask.
+ * A frame that cannot be written crashes the domain. Returns false if the
+ * domain was crashed.
+ */
+bool pv_bounce(struct vcpu *v, struct hv_regs *regs, uint64_t handler,
+               uint64_t error, bool mask_events);
+
+/*
+ * Deliver exception `vector` through the guest's trap table; a vector with
+ * no handler crashes the domain (the guest wrecked its own state).
  */
 void pv_inject_trap(struct vcpu *v, struct hv_regs *regs, unsigned int vector,
                     uint64_t error);
+
+/* A user-mode `syscall`: to the syscall callback, or #UD without one. */
+void pv_bounce_syscall(struct vcpu *v, struct hv_regs *regs);
 
 /* True if the architecture pushes an error code for this vector. */
 bool vector_has_error_code(unsigned int vector);
