@@ -42,6 +42,7 @@ hv-y :=
 gk-y :=
 unit-tests :=
 conformance-tests :=
+guest-examples :=
 fuzz-targets :=
 
 include $(sort $(shell find hv guest-kit tests toolstack backends -name files.mk 2>/dev/null))
@@ -127,12 +128,15 @@ $(BUILD)/guest/%.o: %.S
 CONF_ELFS := $(foreach t,$(conformance-tests),$(BUILD)/tests/conformance/$(t).elf)
 $(foreach t,$(conformance-tests),$(eval $(call guest-kernel,$(BUILD)/tests/conformance/$(t).elf,$(addprefix $(BUILD)/guest/,$($(t)-objs)))))
 
+# Example guests (guest-kit/examples/files.mk): linked here, after GK_LIB.
+$(foreach e,$(guest-examples),$(eval $(call guest-kernel,$(BUILD)/guest-kit/examples/$(e).elf,$(addprefix $(BUILD)/guest/,$($(e)-objs)))))
+
 .PHONY: conformance-build
 conformance-build: $(CONF_ELFS)
 
 HV ?= hv
 FILTER ?= *
-conformance: deps $(HV_ELF) $(CONF_ELFS)
+conformance: deps $(if $(filter hv,$(HV)),$(HV_ELF)) $(CONF_ELFS)
 	@tests/conformance/run --hv $(HV) --filter '$(FILTER)' $(if $(JOBS),--jobs $(JOBS))
 
 # Unit tests: tests/unit/<path>/test-<name>.c plus the portable sources it
@@ -195,8 +199,8 @@ test: deps unit abi-check fuzz-run
 	@$(MAKE) --no-print-directory conformance HV=hv
 
 # ---------------------------------------------------------------- run
-run: deps $(HV_ELF) $(RUN_DOM0)
-	@scripts/run-machine.sh $(HV_ELF) $(RUN_DOM0) $(DOM0_MEM)
+run: deps $(if $(filter hv,$(HV)),$(HV_ELF)) $(RUN_DOM0)
+	@scripts/run-machine.sh $(if $(filter hv,$(HV)),$(HV_ELF),$(HV)) $(RUN_DOM0) $(DOM0_MEM)
 
 clean:
 	rm -rf $(BUILD)
