@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += boot-cmdline
 boot-cmdline-objs := tests/conformance/boot-cmdline/main.o
 boot-cmdline-category := functional

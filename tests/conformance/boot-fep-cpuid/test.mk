@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += boot-fep-cpuid
 boot-fep-cpuid-objs := tests/conformance/boot-fep-cpuid/main.o
 boot-fep-cpuid-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += boot-layout
 boot-layout-objs := tests/conformance/boot-layout/main.o
 boot-layout-category := functional

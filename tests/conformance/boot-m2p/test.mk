@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += boot-m2p
 boot-m2p-objs := tests/conformance/boot-m2p/main.o
 boot-m2p-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += boot-module
 boot-module-objs := tests/conformance/boot-module/main.o
 boot-module-category := functional

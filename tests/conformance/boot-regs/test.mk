@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += boot-regs
 boot-regs-objs := tests/conformance/boot-regs/main.o
 boot-regs-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += boot-start-info
 boot-start-info-objs := tests/conformance/boot-start-info/main.o
 boot-start-info-category := functional

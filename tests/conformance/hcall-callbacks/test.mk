@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-callbacks
 hcall-callbacks-objs := tests/conformance/hcall-callbacks/main.o
 hcall-callbacks-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-console-io
 hcall-console-io-objs := tests/conformance/hcall-console-io/main.o
 hcall-console-io-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-descriptors
 hcall-descriptors-objs := tests/conformance/hcall-descriptors/main.o
 hcall-descriptors-category := functional

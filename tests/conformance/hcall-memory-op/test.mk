@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-memory-op
 hcall-memory-op-objs := tests/conformance/hcall-memory-op/main.o
 hcall-memory-op-category := functional

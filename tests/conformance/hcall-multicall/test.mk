@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-multicall
 hcall-multicall-objs := tests/conformance/hcall-multicall/main.o
 hcall-multicall-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-sched-op
 hcall-sched-op-objs := tests/conformance/hcall-sched-op/main.o
 hcall-sched-op-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-segment-base
 hcall-segment-base-objs := tests/conformance/hcall-segment-base/main.o
 hcall-segment-base-category := functional

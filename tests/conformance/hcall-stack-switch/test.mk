@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-stack-switch
 hcall-stack-switch-objs := tests/conformance/hcall-stack-switch/main.o
 hcall-stack-switch-category := functional

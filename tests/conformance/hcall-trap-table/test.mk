@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-trap-table
 hcall-trap-table-objs := tests/conformance/hcall-trap-table/main.o
 hcall-trap-table-category := functional

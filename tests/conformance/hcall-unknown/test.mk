@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-unknown
 hcall-unknown-objs := tests/conformance/hcall-unknown/main.o
 hcall-unknown-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-vm-assist
 hcall-vm-assist-objs := tests/conformance/hcall-vm-assist/main.o
 hcall-vm-assist-category := functional

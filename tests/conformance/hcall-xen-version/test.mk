@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hcall-xen-version
 hcall-xen-version-objs := tests/conformance/hcall-xen-version/main.o
 hcall-xen-version-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += hostile-hypercall-garbage
 hostile-hypercall-garbage-objs := tests/conformance/hostile-hypercall-garbage/main.o
 hostile-hypercall-garbage-category := xsa

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-ac
 trap-ac-objs := tests/conformance/trap-ac/main.o
 trap-ac-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-bp
 trap-bp-objs := tests/conformance/trap-bp/main.o
 trap-bp-category := functional

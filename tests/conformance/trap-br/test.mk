@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-br
 trap-br-objs := tests/conformance/trap-br/main.o
 trap-br-category := functional

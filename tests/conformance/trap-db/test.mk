@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-db
 trap-db-objs := tests/conformance/trap-db/main.o
 trap-db-category := functional

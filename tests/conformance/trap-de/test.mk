@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-de
 trap-de-objs := tests/conformance/trap-de/main.o
 trap-de-category := functional

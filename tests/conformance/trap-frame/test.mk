@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-frame
 trap-frame-objs := tests/conformance/trap-frame/main.o
 trap-frame-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-gp
 trap-gp-objs := tests/conformance/trap-gp/main.o
 trap-gp-category := functional

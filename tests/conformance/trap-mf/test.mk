@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-mf
 trap-mf-objs := tests/conformance/trap-mf/main.o
 trap-mf-category := functional

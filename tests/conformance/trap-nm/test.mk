@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-nm
 trap-nm-objs := tests/conformance/trap-nm/main.o
 trap-nm-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-of
 trap-of-objs := tests/conformance/trap-of/main.o
 trap-of-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-pf
 trap-pf-objs := tests/conformance/trap-pf/main.o
 trap-pf-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-return
 trap-return-objs := tests/conformance/trap-return/main.o
 trap-return-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-soft-int
 trap-soft-int-objs := tests/conformance/trap-soft-int/main.o
 trap-soft-int-category := functional

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-ss
 trap-ss-objs := tests/conformance/trap-ss/main.o
 trap-ss-category := functional

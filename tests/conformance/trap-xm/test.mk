@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 conformance-tests += trap-xm
 trap-xm-objs := tests/conformance/trap-xm/main.o
 trap-xm-category := functional
