@@ -6,6 +6,9 @@
 #include "console/console.h"
 #include "mm/frame.h"
 #include "pv/dump.h"
+#include "sched/sched.h"
+#include "sched/vcpu-timers.h"
+#include "time/vcpu-time.h"
 
 #include <abi/memory.h>
 #include <abi/sched.h>
@@ -35,6 +38,11 @@ static struct vcpu *vcpu_create(struct domain *d, unsigned int id)
     v->guest_table_user = INVALID_MFN;
     v->vcpu_info = &d->shared_info->vcpu_info[id];
     v->vcpu_info->evtchn_upcall_mask = 1;
+    v->vcpu_info_mfn = INVALID_MFN;
+    /* vCPU 0 starts runnable; the others wait for VCPUOP_up. */
+    v->state = id == 0 ? VCPU_RUNNABLE : VCPU_OFFLINE;
+    vcpu_timers_init(v);
+    vcpu_time_publish(v);
     return v;
 }
 
@@ -67,6 +75,7 @@ struct domain *domain_create(domid_t id, uint32_t flags,
             panic("out of memory creating d%u's vCPUs", id);
     }
     d->nr_vcpus = nr_vcpus;
+    wallclock_publish(d);
     domains[id] = d;
     if (id == 0)
         dom0 = d;
@@ -85,6 +94,11 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     };
 
     d->is_shutting_down = true;
+    for (unsigned int i = 0; i < d->nr_vcpus; i++) {
+        vcpu_set_periodic(d->vcpu[i], 0);
+        vcpu_set_singleshot(d->vcpu[i], 0);
+    }
+    sched_yield_current();
     printk("d%u: shutdown (%s)", d->domain_id,
            reason <= SHUTDOWN_MAX ? names[reason] : "unknown");
     if (d != dom0)

@@ -7,6 +7,9 @@
 #include <abi/shared-info.h>
 #include <abi/trap.h>
 #include "arch/x86/regs.h"
+#include "time/timer-queue.h"
+#include <abi/memory.h>
+#include <abi/vcpu.h>
 
 #define MAX_VIRT_CPUS   XEN_LEGACY_MAX_VCPUS
 #define MAX_GDT_FRAMES  14
@@ -19,6 +22,16 @@ struct callback {
 
 enum callback_kind { CB_EVENT, CB_FAILSAFE, CB_SYSCALL, CB_SYSCALL32,
                      CB_SYSENTER, CB_NMI, NR_CALLBACKS };
+
+/* Scheduler states; the numbers are the ABI's RUNSTATE_* values. */
+enum vcpu_state {
+    VCPU_RUNNING = RUNSTATE_running,
+    VCPU_RUNNABLE = RUNSTATE_runnable,
+    VCPU_BLOCKED = RUNSTATE_blocked,
+    VCPU_OFFLINE = RUNSTATE_offline,
+};
+
+#define MAX_POLL_PORTS 128
 
 struct vcpu {
     struct domain *domain;
@@ -41,6 +54,26 @@ struct vcpu {
     unsigned int gdt_ents;
 
     struct vcpu_info *vcpu_info;   /* hv's mapping of it */
+    mfn_t vcpu_info_mfn;           /* registered frame, INVALID_MFN if none */
+
+    /* Scheduling. */
+    enum vcpu_state state;
+    struct vcpu_runstate_info runstate;
+    uint64_t runstate_guest;       /* guest VA to mirror runstate to, or 0 */
+    uint64_t time_guest;           /* guest VA of a time record copy, or 0 */
+    bool polling;
+    unsigned int nr_poll_ports;
+    uint32_t poll_ports[MAX_POLL_PORTS];
+
+    /* VIRQ_TIMER sources. */
+    struct timer periodic_timer;
+    uint64_t periodic_period;      /* ns; 0 = stopped */
+    struct timer singleshot_timer;
+    struct timer poll_timer;
+
+    /* Guest FPU/SSE state while another vCPU runs. */
+    uint8_t fpu_area[512] __attribute__((aligned(16)));
+    bool fpu_saved;
 };
 
 #define DOMF_privileged (1U << 0)
@@ -56,6 +89,8 @@ struct domain {
     mfn_t shared_info_mfn;
     struct shared_info *shared_info;
     uint64_t vm_assist;        /* bitmap of enabled VMASST_TYPE_* */
+    struct e820_entry e820[8]; /* pseudo-physical map set by the toolstack */
+    unsigned int nr_e820;
 
     unsigned int nr_vcpus;
     struct vcpu *vcpu[MAX_VIRT_CPUS];

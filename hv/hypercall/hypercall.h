@@ -32,6 +32,8 @@ long hc_update_descriptor(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t
 long hc_memory_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_multicall(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_update_va_mapping(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+long hc_set_timer_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+long hc_vcpu_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_xen_version(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_console_io(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_vm_assist(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);

@@ -66,10 +66,15 @@ static void record_host_e820(const struct multiboot_info *mbi)
     }
 }
 
+static bool allocator_live;
+
 paddr_t boot_alloc(size_t bytes)
 {
     paddr_t s, e;
 
+    /* Past mm_init the frame allocator owns this memory. */
+    if (allocator_live)
+        panic("boot_alloc after boot: use frame_alloc");
     bytes = ALIGN_UP(bytes, PAGE_SIZE);
     while (next_ram_range(boot_cursor, &s, &e)) {
         if (e - s >= bytes) {
@@ -133,8 +138,14 @@ void mm_init(const struct multiboot_info *mbi, paddr_t reserved_top)
             nr_free++;
         }
     alloc_hint = boot_cursor >> PAGE_SHIFT;
+    allocator_live = true;
     printk("memory: %lu MiB RAM, %lu frames free, M2P %zu KiB",
            max_pa >> 20, nr_free, m2p_bytes >> 10);
+}
+
+bool frame_allocator_live(void)
+{
+    return allocator_live;
 }
 
 bool frame_owned_by(mfn_t mfn, domid_t domid)

@@ -58,6 +58,9 @@ mfn_t frame_alloc(domid_t owner, unsigned long nr);
 void frame_free(mfn_t mfn, unsigned long nr);
 unsigned long frame_nr_free(void);
 
+/* True once mm_init has handed free RAM to the allocator. */
+bool frame_allocator_live(void);
+
 /* hv's own memory: zeroed, contiguous pages in the direct map. */
 void *hv_alloc_pages(unsigned long nr);
 void hv_free_pages(void *va, unsigned long nr);

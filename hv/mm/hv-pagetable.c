@@ -9,6 +9,7 @@
 #include "arch/x86/cpu.h"
 #include "arch/x86/page.h"
 #include "console/console.h"
+#include "mm/frame.h"
 
 #include <hv/compiler.h>
 #include <string.h>
@@ -24,7 +25,14 @@ static mfn_t zero_mfn;
 
 static uint64_t *new_table(void)
 {
-    return maddr_to_virt(boot_alloc(PAGE_SIZE));
+    uint64_t *t;
+
+    if (!frame_allocator_live())
+        return maddr_to_virt(boot_alloc(PAGE_SIZE));
+    t = hv_alloc_pages(1);
+    if (!t)
+        panic("out of memory for hv page tables");
+    return t;
 }
 
 /* Return the next-level table under entry e, creating it with flags. */
@@ -102,4 +110,16 @@ void percpu_gdt_map(unsigned int cpu, unsigned int idx, mfn_t mfn,
         pte |= _PAGE_RW | _PAGE_DIRTY;
     percpu_l1[l1_index(va)] = (mfn << PAGE_SHIFT) | pte;
     invlpg(va);
+}
+
+void *hv_map_mmio_boot(paddr_t pa)
+{
+    static unsigned int next;
+    unsigned long va = MMIO_VIRT_START + (unsigned long)next++ * PAGE_SIZE;
+    uint64_t *l1 = l1_for(va, HV_TABLE, HV_TABLE);
+
+    l1[l1_index(va)] = (pa & PAGE_MASK) | HV_TABLE | _PAGE_PCD | _PAGE_PWT |
+                       _PAGE_GLOBAL;
+    invlpg(va);
+    return (void *)(va + (pa & ~PAGE_MASK));
 }

@@ -24,4 +24,7 @@ void hv_fill_guest_l4(uint64_t *l4);
 void percpu_gdt_map(unsigned int cpu, unsigned int idx, mfn_t mfn,
                     bool writable);
 
+/* Map one page of device memory (uncached) at boot; returns its VA. */
+void *hv_map_mmio_boot(paddr_t pa);
+
 #endif

@@ -32,6 +32,11 @@ int l1e_get(struct domain *d, uint64_t new, uint64_t *adjusted,
         *why = new & _PAGE_GLOBAL ? "global bit" : "reserved or cache bits";
         return -EINVAL;
     }
+    if (!mfn_valid(mfn)) {
+        /* Not RAM: device memory, which needs I/O rights hv gives no one. */
+        *why = "frame is not RAM and the domain has no I/O-memory rights";
+        return -EPERM;
+    }
     if (!frame_owned_by(mfn, d->domain_id)) {
         *why = "frame not owned by the domain";
         return -EINVAL;

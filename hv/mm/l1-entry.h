@@ -14,7 +14,8 @@ struct domain;
 
 /*
  * Check new (a value for an L1 slot of domain d) and take its references;
- * *adjusted is the value to store. Returns 0, or -EINVAL with *why set.
+ * *adjusted is the value to store. Returns 0, or with *why set -EPERM
+ * (not RAM, no I/O rights) or -EINVAL (any other rule).
  */
 int l1e_get(struct domain *d, uint64_t new, uint64_t *adjusted,
             const char **why);

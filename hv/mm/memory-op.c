@@ -54,7 +54,7 @@ static long copy_memory_map(struct vcpu *v, uint64_t arg,
  * memory_op(cmd, arg), cmd bits 0-5:
  *   maximum_ram_page          -> one past the highest RAM frame
  *   current/maximum_reservation, maximum_gpfn ({domid}) -> pages / GPFN
- *   memory_map                the domain's pseudo-physical map
+ *   memory_map                the domain's pseudo-physical map, if set
  *   machine_memory_map        the host's map (privileged)
  *   machphys_mapping          where the RO M2P is
  *   -EFAULT bad arg; -EPERM not allowed; -ESRCH no such domain;
@@ -80,11 +80,11 @@ long hc_memory_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
         if ((cmd & MEMOP_CMD_MASK) == XENMEM_maximum_reservation)
             return d->max_pages;
         return d->nr_pages - 1;
-    case XENMEM_memory_map: {
-        struct e820_entry ram = { 0, v->domain->nr_pages << 12, E820_RAM };
-
-        return copy_memory_map(v, arg, &ram, 1);
-    }
+    case XENMEM_memory_map:
+        /* Only a map the toolstack set; without one, Xen says -ENOSYS too. */
+        if (!v->domain->nr_e820)
+            return gerr(v, -ENOSYS, "memory_map: none set for this domain");
+        return copy_memory_map(v, arg, v->domain->e820, v->domain->nr_e820);
     case XENMEM_machine_memory_map:
         if (!is_privileged(v->domain))
             return gerr(v, -EPERM, "machine_memory_map: not privileged");

@@ -9,13 +9,33 @@
 #include "arch/x86/regs.h"
 #include "console/console.h"
 #include "domain/domain.h"
+#include "pv/bounce.h"
 #include "pv/dump.h"
+#include "sched/sched.h"
 
 #include <abi/pv64.h>
 
+/*
+ * Events replace interrupts (reference §6.5): with something pending and
+ * the upcall mask clear, enter the event callback with events masked.
+ */
+static void deliver_upcall(struct vcpu *v, struct hv_regs *regs)
+{
+    struct vcpu_info *vi = v->vcpu_info;
+    const struct callback *cb = &v->callbacks[CB_EVENT];
+
+    if (!vi->evtchn_upcall_pending || vi->evtchn_upcall_mask || !cb->address)
+        return;
+    pv_bounce(v, regs, cb->address, NO_ERROR_CODE, true);
+}
+
 void prepare_guest_return(struct hv_regs *regs)
 {
-    struct vcpu *v = current_vcpu();
+    struct vcpu *v;
+
+    sched_maybe_switch();
+    v = current_vcpu();
+    deliver_upcall(v, regs);
 
     regs->cs |= 3;
     regs->ss |= 3;

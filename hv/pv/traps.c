@@ -99,3 +99,14 @@ void pv_handle_exception(struct vcpu *v, struct hv_regs *regs)
     pv_inject_trap(v, regs, vec, vector_has_error_code(vec)
                                      ? regs->error_code : NO_ERROR_CODE);
 }
+
+void pv_handle_int80(struct vcpu *v, struct hv_regs *regs)
+{
+    if (v->trap_ctxt[0x80].address) {
+        pv_inject_trap(v, regs, 0x80, NO_ERROR_CODE);
+        return;
+    }
+    /* No handler: the #GP a DPL-0 gate would have raised, at the int. */
+    regs->rip -= 2;
+    pv_inject_trap(v, regs, X86_TRAP_GP, 0x80 * 8 + 2);
+}

@@ -7,5 +7,7 @@
 
 struct vcpu;
 void pv_handle_exception(struct vcpu *v, struct hv_regs *regs);
+/* `int $0x80` through hv's DPL-3 gate. */
+void pv_handle_int80(struct vcpu *v, struct hv_regs *regs);
 
 #endif

@@ -77,6 +77,8 @@ static void idt_init(void)
     /* int3 and into from the guest reach #BP/#OF directly, as on Xen. */
     set_gate(3, 3, 0);
     set_gate(4, 3, 0);
+    /* int $0x80 reaches the guest's handler whatever its DPL, as on Xen. */
+    set_gate(0x80, 3, 0);
     set_gate(1, 0, IST_DB);
     set_gate(2, 0, IST_NMI);
     set_gate(8, 0, IST_DF);

@@ -15,7 +15,11 @@
 #include "domain/domain.h"
 #include "lib/cmdline.h"
 #include "mm/frame.h"
+#include "sched/sched.h"
+#include "sched/vcpu-timers.h"
 #include "time/time.h"
+#include "time/timer.h"
+#include "time/vcpu-time.h"
 
 #include <hv/compiler.h>
 #include <string.h>
@@ -107,6 +111,9 @@ void __noreturn start_hv(uint32_t mbi_pa)
     time_init();
     mm_init(mbi, loader_top(mbi));
     cpu_init(0, boot_stack);
+    timers_init();
+    sched_init();
+    wallclock_init();
 
     if (!(mbi->flags & MBI_MODULES) || mbi->mods_count == 0)
         panic("no dom0 kernel: boot with -initrd \"KERNEL [ARGS]\"");
@@ -125,10 +132,10 @@ void __noreturn start_hv(uint32_t mbi_pa)
     if (!d)
         panic("could not build dom0 (see the lines above)");
 
+    sched_add_vcpu(d->vcpu[0]);
+    vcpu_set_periodic(d->vcpu[0], DEFAULT_PERIOD_NS);
     printk("boot: %lu us to dom0's first instruction",
            (unsigned long)(time_now_ns() / 1000));
-    get_cpu_info()->current = d->vcpu[0];
-    get_cpu_info()->guest_regs = d->vcpu[0]->regs;
-    write_cr3(d->vcpu[0]->guest_table << PAGE_SHIFT);
+    sched_maybe_switch();
     enter_guest(&get_cpu_info()->guest_regs);
 }

@@ -7,10 +7,14 @@
 #include "arch/x86/cpu.h"
 #include "arch/x86/regs.h"
 #include "arch/x86/cpu-init.h"
+#include "arch/x86/apic.h"
 #include "console/console.h"
+#include "time/timer.h"
 #include "domain/domain.h"
 #include "pv/dump.h"
 #include "pv/traps.h"
+
+#define INT80_VECTOR 0x80
 
 struct ex_entry {
     uint64_t insn, fixup;
@@ -35,8 +39,20 @@ void do_trap(struct hv_regs *regs)
         hv_log(LOG_WARN, "NMI received (ignored)");
         return;
     }
+    if (regs->vector == INT80_VECTOR && regs_from_guest(regs)) {
+        pv_handle_int80(current_vcpu(), regs);
+        return;
+    }
+    if (regs->vector == APIC_TIMER_VECTOR) {
+        apic_eoi();
+        timer_interrupt();
+        return;
+    }
+    if (regs->vector == APIC_SPURIOUS_VECTOR)
+        return;
     if (regs->vector >= 32) {
-        hv_log(LOG_WARN, "spurious interrupt vector %lu", regs->vector);
+        hv_log(LOG_WARN, "unexpected interrupt vector %lu", regs->vector);
+        apic_eoi();
         return;
     }
     if (regs_from_guest(regs)) {

@@ -15,11 +15,13 @@
  * hv's part of every address space: L4 slots 256-271 (reference §1).
  *   slot 256       read-only M2P, the only guest-visible part
  *   slot 260       per-CPU windows (GDT of the running vCPU)
+ *   slot 261       device memory hv maps (local APIC)
  *   slots 262-271  direct map of all RAM; hv's image lives inside it
  */
 #define RO_MPT_VIRT_START      0xFFFF800000000000UL
 #define RO_MPT_VIRT_END        0xFFFF804000000000UL
 #define PERCPU_VIRT_START      0xFFFF820000000000UL
+#define MMIO_VIRT_START        0xFFFF828000000000UL
 #define DIRECTMAP_VIRT_START   0xFFFF830000000000UL
 #define DIRECTMAP_VIRT_END     0xFFFF880000000000UL
 #define HV_VIRT_START          (DIRECTMAP_VIRT_START + HV_LOAD_PA)
