@@ -185,6 +185,8 @@ static struct vcpu *idle_until_runnable(struct runq *rq, struct vcpu *prev)
 {
     struct vcpu *next;
 
+    if (prev && !can_run(prev))
+        runstate_publish(prev);     /* the guest may watch itself block */
     while (!(next = pick_next(rq, prev))) {
         rq->need_resched = false;
         __asm__ __volatile__("sti; hlt; cli" ::: "memory");
@@ -204,7 +206,9 @@ void sched_maybe_switch(void)
     next = idle_until_runnable(rq, prev);
     if (next != prev)
         context_switch(ci, prev, next);
-    else if (next->state != VCPU_RUNNING)
+    else if (next->state != VCPU_RUNNING) {
         runstate_change(next, VCPU_RUNNING);
+        runstate_publish(next);
+    }
     set_timer(&rq->slice_timer, time_now_ns() + SCHED_SLICE_NS);
 }

@@ -49,6 +49,20 @@ static const char *skip_image_name(const char *s)
     return p;
 }
 
+/* console=com1 (default) | com2 | none: where hv's log goes. */
+static void console_init_from_options(void)
+{
+    char val[16] = "com1";
+
+    cmdline_get(hv_cmdline, "console", val, sizeof(val));
+    if (!strcmp(val, "none"))
+        return;
+    serial_init(!strcmp(val, "com2") ? 0x2F8 : 0x3F8);
+    if (strcmp(val, "com1") && strcmp(val, "com2"))
+        printk("console=%s: unknown console, using com1 (try com1, com2 "
+               "or none)", val);
+}
+
 static void parse_options(void)
 {
     char val[64];
@@ -99,10 +113,10 @@ void __noreturn start_hv(uint32_t mbi_pa)
     const struct multiboot_module *mods;
     struct domain *d;
 
-    serial_init(0x3F8);
     if (mbi->flags & MBI_CMDLINE)
         strlcpy(hv_cmdline, skip_image_name(mb_string(mbi->cmdline)),
                 sizeof(hv_cmdline));
+    console_init_from_options();
     parse_options();
     printk("hv: thin x86_64 PV hypervisor, Xen PV ABI 3.0");
     printk("command line: %s", hv_cmdline);
