@@ -153,20 +153,16 @@ long hc_sched_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
     }
 }
 
-/* sched_op_compat(cmd, reason): the old form, reason passed by value. */
+/*
+ * sched_op_compat(cmd, reason): the old form of yield, block and shutdown,
+ * with the reason passed by value; anything else is -ENOSYS.
+ */
 long hc_sched_op_compat(struct vcpu *v, uint64_t cmd, uint64_t reason,
                         uint64_t a3, uint64_t a4, uint64_t a5)
 {
-    switch (cmd) {
-    case SCHEDOP_yield:
-        sched_yield_current();
-        return 0;
-    case SCHEDOP_block:
-        return block(v);
-    case SCHEDOP_shutdown:
+    if (cmd == SCHEDOP_shutdown)
         return shutdown(v, (uint32_t)reason);
-    default:
-        return gerr(v, -ENOSYS, "sched_op_compat: cmd %lu not supported",
-                    cmd);
-    }
+    if (cmd == SCHEDOP_yield || cmd == SCHEDOP_block)
+        return hc_sched_op(v, cmd, 0, 0, 0, 0);
+    return gerr(v, -ENOSYS, "sched_op_compat: cmd %lu not supported", cmd);
 }
