@@ -4,6 +4,7 @@
 #include "arch/x86/page.h"
 #include "arch/x86/platform.h"
 #include "console/console.h"
+#include "event/event.h"
 #include "mm/frame.h"
 #include "pv/dump.h"
 #include "sched/sched.h"
@@ -75,6 +76,8 @@ struct domain *domain_create(domid_t id, uint32_t flags,
             panic("out of memory creating d%u's vCPUs", id);
     }
     d->nr_vcpus = nr_vcpus;
+    if (evtchn_domain_init(d))
+        panic("out of memory creating d%u's event channels", id);
     wallclock_publish(d);
     domains[id] = d;
     if (id == 0)

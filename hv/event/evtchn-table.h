@@ -41,19 +41,18 @@ enum evtchn_state {
 struct evtchn_table;
 
 struct evtchn {
-    uint8_t state;             /* enum evtchn_state */
-    uint16_t notify_vcpu;      /* whose selector and upcall flag it raises */
+    struct evtchn_table *peer;     /* ECS_INTERDOMAIN: the other end */
     union {
-        uint16_t remote_domid;                 /* ECS_UNBOUND */
-        struct {
-            struct evtchn_table *peer;
-            uint32_t port;
-        } interdomain;                         /* ECS_INTERDOMAIN */
-        uint32_t virq;                         /* ECS_VIRQ */
+        uint32_t peer_port;        /* ECS_INTERDOMAIN */
+        uint32_t virq;             /* ECS_VIRQ */
+        uint16_t remote_domid;     /* ECS_UNBOUND: who may bind to it */
     } u;
+    uint8_t state;                 /* enum evtchn_state */
+    uint8_t notify_vcpu;           /* whose selector and upcall it raises */
 };
 
 struct evtchn_table {
+    void *owner;               /* the caller's domain; unused here */
     uint16_t domid;
     unsigned int nr_vcpus;
     unsigned int max_port;     /* highest port allocation may hand out */

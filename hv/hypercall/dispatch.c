@@ -24,6 +24,7 @@ static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_multicall] = hc_multicall,
     [__HYPERVISOR_update_va_mapping] = hc_update_va_mapping,
     [__HYPERVISOR_set_timer_op] = hc_set_timer_op,
+    [__HYPERVISOR_event_channel_op_compat] = hc_event_channel_op_compat,
     [__HYPERVISOR_xen_version] = hc_xen_version,
     [__HYPERVISOR_console_io] = hc_console_io,
     [__HYPERVISOR_vm_assist] = hc_vm_assist,
@@ -32,6 +33,7 @@ static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_set_segment_base] = hc_set_segment_base,
     [__HYPERVISOR_sched_op] = hc_sched_op,
     [__HYPERVISOR_callback_op] = hc_callback_op,
+    [__HYPERVISOR_event_channel_op] = hc_event_channel_op,
 };
 
 struct hv_regs *guest_regs(void)
