@@ -5,7 +5,7 @@
  */
 #include "event/event.h"
 #include "event/evtchn-2l.h"
-#include "event/kick.h"
+#include "sched/sched.h"
 #include "event/private.h"
 #include "domain/domain.h"
 #include "lib/spinlock.h"
