@@ -50,4 +50,3 @@ hv-y += hv/time/vcpu-time.o
 hv-y += hv/sched/sched.o
 hv-y += hv/sched/vcpu-timers.o
 hv-y += hv/sched/vcpu-op.o
-hv-y += hv/sched/evtchn-weak.o

@@ -6,6 +6,7 @@
 #include "domain/domain.h"
 #include "sched/sched.h"
 #include "sched/vcpu-timers.h"
+#include "event/event.h"
 #include "time/time.h"
 #include "time/timer.h"
 

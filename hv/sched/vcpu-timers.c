@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Per-vCPU timers that raise VIRQ_TIMER, and set_timer_op (15). */
 #include "sched/vcpu-timers.h"
+#include "event/event.h"
 #include "sched/sched.h"
 #include "console/console.h"
 #include "domain/domain.h"
@@ -8,7 +9,7 @@
 #include "time/time.h"
 #include "time/timer.h"
 
-#define VIRQ_TIMER 0
+#include <abi/event-channel.h>
 
 static void periodic_fired(void *data)
 {

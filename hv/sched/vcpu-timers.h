@@ -17,9 +17,4 @@ void vcpu_set_periodic(struct vcpu *v, uint64_t period_ns);
 /* One-shot at absolute system time (0 cancels; the past means now). */
 void vcpu_set_singleshot(struct vcpu *v, uint64_t deadline);
 
-/* Prototypes the event-channel code provides. */
-int evtchn_send_virq(struct vcpu *v, unsigned int virq);
-bool evtchn_port_valid(struct domain *d, unsigned int port);
-bool evtchn_port_is_pending(struct domain *d, unsigned int port);
-
 #endif
