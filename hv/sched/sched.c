@@ -6,7 +6,6 @@
  * stack top, plus the state that lives in the CPU (cr3, bases, GDT, FPU).
  */
 #include "sched/sched.h"
-#include "event/kick.h"
 #include "arch/x86/cpu-init.h"
 #include "arch/x86/cpu.h"
 #include "arch/x86/page.h"
