@@ -14,8 +14,9 @@ struct domain;
 
 /*
  * Check new (a value for an L1 slot of domain d) and take its references;
- * *adjusted is the value to store. Returns 0, or with *why set -EPERM
- * (not RAM, no I/O rights) or -EINVAL (any other rule).
+ * *adjusted is the value to store. Returns 0, or with *why set -EINVAL
+ * (bits), -EPERM (not RAM, no I/O rights) or -EBUSY (frame not d's, or a
+ * writable mapping of a frame that cannot be writable).
  */
 int l1e_get(struct domain *d, uint64_t new, uint64_t *adjusted,
             const char **why);

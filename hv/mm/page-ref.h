@@ -10,10 +10,13 @@
 #include "mm/frame.h"
 
 /*
- * Take a reference of type `type` on mfn; if the frame had no type, it
- * takes this one. Fails (false) if the frame holds another type.
+ * Take a general and a type reference of type `type` (PGT_writable or
+ * PGT_seg_desc; tables validate) on a frame of its owner; if the frame
+ * had no type, it takes this one. Fails (false) if the frame holds
+ * another type or does not validate.
  */
 bool page_get_type(mfn_t mfn, uint64_t type);
+/* Drop both references page_get_type took. */
 void page_put_type(mfn_t mfn);
 
 static inline uint64_t page_type(mfn_t mfn)

@@ -3,10 +3,9 @@
 #include "hypercall/guest-copy.h"
 #include "hypercall/hypercall.h"
 #include "arch/x86/cpu.h"
-#include "arch/x86/page.h"
 #include "console/console.h"
 #include "domain/domain.h"
-#include "mm/l1-entry.h"
+#include "mm/mm-env.h"
 
 #include <abi/mmu.h>
 #include <hv/errno.h>
@@ -15,38 +14,49 @@
  * update_va_mapping(va, val, flags): checked like an L1 update through
  * mmu_update, in the current kernel table. flags bits 0-1 pick the flush
  * (none, whole TLB, one page); the rest say where (local, all, or a guest
- * pointer to a vCPU mask). hv runs one vCPU per physical CPU for now, so
- * every target set flushes here.
+ * pointer to a vCPU mask, read only if there is a flush, after the
+ * update, as Xen does). One CPU runs every vCPU, so every target set
+ * flushes here.
  *   -EINVAL  va not covered by a validated L1, or val refused
- *   -EFAULT  the vCPU mask is unreadable
+ *   -EBUSY   val names a frame not ours, or maps a table writable
+ *   -EPERM   val names device memory
+ *   -EFAULT  the vCPU mask is unreadable (the update is done)
  */
 long hc_update_va_mapping(struct vcpu *v, uint64_t va, uint64_t val,
                           uint64_t flags, uint64_t a4, uint64_t a5)
 {
+    struct pt_dom dom = mm_dom(v->domain);
+    struct pt_env *env;
     const char *why = "";
-    uint64_t *slot, old, adj, mask;
-    long rc;
+    uint64_t l1, mask, target = flags & ~UVMF_FLUSHTYPE_MASK;
+    unsigned int idx, level;
+    int rc;
 
-    if ((flags & ~UVMF_FLUSHTYPE_MASK) > UVMF_ALL &&
-        copy_from_guest(&mask, flags & ~UVMF_FLUSHTYPE_MASK, sizeof(mask)))
-        return gerr(v, -EFAULT, "update_va_mapping: vcpu mask unreadable");
-    slot = l1e_slot(v->guest_table, va, &why);
-    if (!slot)
-        return gerr(v, -EINVAL, "update_va_mapping: va %#lx: %s", va, why);
-    rc = l1e_get(v->domain, val, &adj, &why);
+    mm_lock();
+    env = mm_env();
+    rc = pt_walk_l1(env, v->guest_table, va, &l1, &idx, &why);
+    if (rc) {
+        mm_unlock();
+        return gerr(v, rc, "update_va_mapping: va %#lx: %s", va, why);
+    }
+    rc = pt_update(env, &dom, l1, idx, val, false, &level, &why);
+    mm_unlock();
     if (rc)
-        return gerr(v, rc, "update_va_mapping: va %#lx val %#lx: %s", va,
-                    val, why);
-    old = __atomic_exchange_n(slot, adj, __ATOMIC_SEQ_CST);
-    l1e_put(old);
+        return gerr(v, rc, "update_va_mapping: va %#lx: L1 frame %#lx slot "
+                    "%u = %#lx: %s", va, l1, idx, val, why);
 
-    switch (flags & UVMF_FLUSHTYPE_MASK) {
-    case UVMF_TLB_FLUSH:
-        flush_tlb_local();
-        break;
-    case UVMF_INVLPG:
+    if (!(flags & UVMF_FLUSHTYPE_MASK))
+        return 0;
+    if (target != UVMF_LOCAL && target != UVMF_ALL &&
+        copy_from_guest(&mask, target, sizeof(mask)))
+        return gerr(v, -EFAULT, "update_va_mapping: vcpu mask %#lx "
+                    "unreadable", target);
+    if ((flags & UVMF_FLUSHTYPE_MASK) == UVMF_INVLPG) {
         invlpg(va);
-        break;
+    } else {
+        mm_lock();
+        mm_flush_tlb();
+        mm_unlock();
     }
     return 0;
 }
