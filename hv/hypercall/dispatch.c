@@ -14,6 +14,7 @@
 
 static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_set_trap_table] = hc_set_trap_table,
+    [__HYPERVISOR_mmu_update] = hc_mmu_update,
     [__HYPERVISOR_set_gdt] = hc_set_gdt,
     [__HYPERVISOR_stack_switch] = hc_stack_switch,
     [__HYPERVISOR_set_callbacks] = hc_set_callbacks,
@@ -33,6 +34,7 @@ static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_set_segment_base] = hc_set_segment_base,
     [__HYPERVISOR_sched_op] = hc_sched_op,
     [__HYPERVISOR_callback_op] = hc_callback_op,
+    [__HYPERVISOR_mmuext_op] = hc_mmuext_op,
     [__HYPERVISOR_event_channel_op] = hc_event_channel_op,
 };
 

@@ -41,6 +41,8 @@ long hc_iret(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_set_segment_base(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_sched_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_callback_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+long hc_mmu_update(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+long hc_mmuext_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_event_channel_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_event_channel_op_compat(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 
