@@ -1,3 +1,4 @@
 # SPDX-License-Identifier: MIT
 gk-y += guest-kit/arch/x86/head.o guest-kit/arch/x86/hypercall-page.o \
         guest-kit/arch/x86/entry.o
+gk-y += guest-kit/arch/x86/upcall.o
