@@ -163,7 +163,7 @@ FUZZ_BINS   := $(addprefix $(BUILD)/,$(fuzz-targets))
 define fuzz-target
 $(BUILD)/$(1): $(1).c $($(1)-srcs)
 	@mkdir -p $$(dir $$@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $$@ $$^
+	$(FUZZ_CC) $(FUZZ_CFLAGS) $($(1)-cflags) -o $$@ $$^
 endef
 $(foreach t,$(fuzz-targets),$(eval $(call fuzz-target,$(t))))
 

@@ -1,3 +1,6 @@
 # SPDX-License-Identifier: MIT
 fuzz-targets += tests/fuzz/fuzz-pv-elf
 tests/fuzz/fuzz-pv-elf-srcs := hv/domain/pv-elf.c
+fuzz-targets += tests/fuzz/fuzz-page-type
+tests/fuzz/fuzz-page-type-srcs := hv/mm/page-type.c
+tests/fuzz/fuzz-page-type-cflags := -Ihv -Ihv/include
