@@ -50,3 +50,7 @@ hv-y += hv/time/vcpu-time.o
 hv-y += hv/sched/sched.o
 hv-y += hv/sched/vcpu-timers.o
 hv-y += hv/sched/vcpu-op.o
+hv-y += hv/mm/domain-frames.o
+hv-y += hv/domain/domctl.o
+hv-y += hv/domain/domain-info.o
+hv-y += hv/domain/sysctl.o

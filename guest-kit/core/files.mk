@@ -2,5 +2,5 @@
 gk-y += guest-kit/core/main.o guest-kit/core/console.o \
         guest-kit/core/shutdown.o guest-kit/core/test.o guest-kit/core/hv.o \
         guest-kit/core/traps.o guest-kit/core/extable.o \
-        guest-kit/core/time.o
+        guest-kit/core/time.o guest-kit/core/control.o
 gk-y += guest-kit/core/events.o

@@ -255,6 +255,7 @@ struct domain *dom0_build(const struct dom0_image *img)
         return NULL;
     }
     b.d->nr_pages = b.d->max_pages = b.nr_pages;
+    b.d->vcpus_confirmed = true;
 
     pv_elf_for_each_load(img->kernel, img->kernel_size, &info, load_segment,
                          &b);

@@ -5,21 +5,23 @@
 #include "arch/x86/platform.h"
 #include "console/console.h"
 #include "event/event.h"
+#include "mm/domain-frames.h"
 #include "mm/frame.h"
 #include "pv/dump.h"
 #include "sched/sched.h"
 #include "sched/vcpu-timers.h"
 #include "time/vcpu-time.h"
 
+#include <abi/event-channel.h>
 #include <abi/memory.h>
 #include <abi/sched.h>
 #include <hv/compiler.h>
+#include <hv/errno.h>
 #include <string.h>
 
-#define MAX_DOMAINS 64
-
 struct domain *dom0;
-static struct domain *domains[MAX_DOMAINS];
+struct domain *domain_table[MAX_DOMAINS];
+#define domains domain_table
 
 static unsigned long pages_for(size_t bytes)
 {
@@ -40,11 +42,21 @@ static struct vcpu *vcpu_create(struct domain *d, unsigned int id)
     v->vcpu_info = &d->shared_info->vcpu_info[id];
     v->vcpu_info->evtchn_upcall_mask = 1;
     v->vcpu_info_mfn = INVALID_MFN;
-    /* vCPU 0 starts runnable; the others wait for VCPUOP_up. */
-    v->state = id == 0 ? VCPU_RUNNABLE : VCPU_OFFLINE;
+    /* Offline until it has a context (the builder, setvcpucontext). */
+    v->state = VCPU_OFFLINE;
     vcpu_timers_init(v);
     vcpu_time_publish(v);
+    sched_add_vcpu(v);
     return v;
+}
+
+static void vcpu_destroy(struct vcpu *v)
+{
+    vcpu_set_periodic(v, 0);
+    vcpu_set_singleshot(v, 0);
+    vcpu_stop_poll(v);
+    sched_remove_vcpu(v);
+    hv_free_pages(v, pages_for(sizeof(*v)));
 }
 
 struct domain *domain_create(domid_t id, uint32_t flags,
@@ -73,16 +85,53 @@ struct domain *domain_create(domid_t id, uint32_t flags,
     for (unsigned int i = 0; i < nr_vcpus; i++) {
         d->vcpu[i] = vcpu_create(d, i);
         if (!d->vcpu[i])
-            panic("out of memory creating d%u's vCPUs", id);
+            goto fail;
+        d->nr_vcpus = i + 1;
     }
-    d->nr_vcpus = nr_vcpus;
     if (evtchn_domain_init(d))
-        panic("out of memory creating d%u's event channels", id);
+        goto fail;
     wallclock_publish(d);
     domains[id] = d;
     if (id == 0)
         dom0 = d;
     return d;
+
+fail:
+    for (unsigned int i = 0; i < d->nr_vcpus; i++)
+        vcpu_destroy(d->vcpu[i]);
+    frame_free(d->shared_info_mfn, 1);
+    hv_free_pages(d, pages_for(sizeof(*d)));
+    return NULL;
+}
+
+void domain_pause(struct domain *d)
+{
+    d->pause_count++;
+    sched_yield_current();
+}
+
+int domain_unpause(struct domain *d)
+{
+    if (!d->pause_count)
+        return -EINVAL;
+    if (--d->pause_count == 0)
+        sched_yield_current();
+    return 0;
+}
+
+void domain_destroy(struct domain *d)
+{
+    unsigned long freed, kept;
+
+    d->is_dying = true;
+    for (unsigned int i = 0; i < d->nr_vcpus; i++)
+        vcpu_destroy(d->vcpu[i]);
+    evtchn_domain_destroy(d);
+    domain_release_frames(d->domain_id, &freed, &kept);
+    domains[d->domain_id] = NULL;
+    printk("d%u: destroyed, %lu frames freed%s", d->domain_id, freed,
+           kept ? " (some still referenced elsewhere)" : "");
+    hv_free_pages(d, pages_for(sizeof(*d)));
 }
 
 struct domain *domain_lookup(domid_t id)
@@ -96,7 +145,10 @@ void domain_shutdown(struct domain *d, unsigned int reason)
         "poweroff", "reboot", "suspend", "crash", "watchdog", "soft_reset",
     };
 
+    if (d->is_shutting_down)
+        return;
     d->is_shutting_down = true;
+    d->shutdown_reason = reason;
     for (unsigned int i = 0; i < d->nr_vcpus; i++) {
         vcpu_set_periodic(d->vcpu[i], 0);
         vcpu_set_singleshot(d->vcpu[i], 0);
@@ -104,8 +156,12 @@ void domain_shutdown(struct domain *d, unsigned int reason)
     sched_yield_current();
     printk("d%u: shutdown (%s)", d->domain_id,
            reason <= SHUTDOWN_MAX ? names[reason] : "unknown");
-    if (d != dom0)
+    if (d != dom0) {
+        /* Tell the toolstack's domain: it reaps or restarts d. */
+        if (dom0)
+            evtchn_send_virq(dom0->vcpu[0], VIRQ_DOM_EXC);
         return;
+    }
     /* dom0 going away ends the machine, as on a Xen host. */
     switch (reason) {
     case SHUTDOWN_poweroff:

@@ -98,7 +98,12 @@ struct domain {
     struct evtchn_domain *evtchn;  /* event-channel ports (hv/event/) */
 
     bool is_shutting_down;
+    bool is_dying;             /* being destroyed: no new references */
+    uint8_t shutdown_reason;   /* SHUTDOWN_* it stopped with */
     uint8_t shutdown_code;     /* SHUTDOWN_*, as set by shutdown_code */
+    unsigned int pause_count;  /* toolstack pauses; created paused */
+    bool vcpus_confirmed;      /* XEN_DOMCTL_max_vcpus done (dom0: yes) */
+    int64_t time_offset;       /* seconds added to its wall clock */
     unsigned long nr_gerr_lines;
 };
 
@@ -122,6 +127,23 @@ struct domain *domain_create(domid_t id, uint32_t flags,
 
 /* Find a live domain; NULL if none. */
 struct domain *domain_lookup(domid_t id);
+/* Every domain slot; NULL where none. */
+#define MAX_DOMAINS 64
+extern struct domain *domain_table[MAX_DOMAINS];
+
+/*
+ * Pause and unpause by the toolstack: a paused domain's vCPUs do not run.
+ * Unpausing one that is not paused is -EINVAL.
+ */
+void domain_pause(struct domain *d);
+int domain_unpause(struct domain *d);
+
+/*
+ * Free a domain and everything it holds: vCPUs, timers, event channels,
+ * its memory (frames still referenced elsewhere are freed when the last
+ * reference goes), shared_info. The domain must not be running.
+ */
+void domain_destroy(struct domain *d);
 
 /*
  * The guest asked to stop (SCHEDOP_shutdown). For dom0 this ends the

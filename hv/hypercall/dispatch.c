@@ -34,6 +34,8 @@ static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_set_segment_base] = hc_set_segment_base,
     [__HYPERVISOR_sched_op] = hc_sched_op,
     [__HYPERVISOR_callback_op] = hc_callback_op,
+    [__HYPERVISOR_sysctl] = hc_sysctl,
+    [__HYPERVISOR_domctl] = hc_domctl,
     [__HYPERVISOR_mmuext_op] = hc_mmuext_op,
     [__HYPERVISOR_event_channel_op] = hc_event_channel_op,
 };

@@ -20,7 +20,7 @@ mfn_t max_mfn;
 static uint64_t *free_bitmap;          /* bit set = frame free */
 static uint64_t *m2p;                  /* direct-map view of the M2P */
 static mfn_t alloc_hint;
-static unsigned long nr_free;
+static unsigned long nr_free, nr_ram;
 static DEFINE_SPINLOCK(frame_lock);
 
 /* Boot-time bump allocator over RAM above everything the loader placed. */
@@ -136,6 +136,7 @@ void mm_init(const struct multiboot_info *mbi, paddr_t reserved_top)
             frame_table[m].count_info = 0;
             bitmap_set(m, true);
             nr_free++;
+            nr_ram++;
         }
     alloc_hint = boot_cursor >> PAGE_SHIFT;
     allocator_live = true;
@@ -220,6 +221,11 @@ void frame_free(mfn_t mfn, unsigned long nr)
 unsigned long frame_nr_free(void)
 {
     return nr_free;
+}
+
+unsigned long frame_nr_ram(void)
+{
+    return nr_ram;
 }
 
 void *hv_alloc_pages(unsigned long nr)

@@ -57,6 +57,8 @@ bool frame_owned_by(mfn_t mfn, domid_t domid);
 mfn_t frame_alloc(domid_t owner, unsigned long nr);
 void frame_free(mfn_t mfn, unsigned long nr);
 unsigned long frame_nr_free(void);
+/* RAM frames the allocator manages (free or handed out). */
+unsigned long frame_nr_ram(void);
 
 /* True once mm_init has handed free RAM to the allocator. */
 bool frame_allocator_live(void);

@@ -82,10 +82,22 @@ void vcpu_wake(struct vcpu *v)
 {
     if (v->state != VCPU_BLOCKED)
         return;
-    v->polling = false;
-    stop_timer(&v->poll_timer);
+    vcpu_stop_poll(v);
     runstate_change(v, VCPU_RUNNABLE);
     runqs[v->processor].need_resched = true;
+}
+
+void vcpu_online(struct vcpu *v)
+{
+    if (v->state == VCPU_OFFLINE)
+        runstate_change(v, VCPU_RUNNABLE);
+    runqs[v->processor].need_resched = true;
+}
+
+void vcpu_stop_poll(struct vcpu *v)
+{
+    v->polling = false;
+    stop_timer(&v->poll_timer);
 }
 
 void vcpu_kick(struct vcpu *v)
@@ -120,7 +132,7 @@ void sched_yield_current(void)
 static bool can_run(const struct vcpu *v)
 {
     return (v->state == VCPU_RUNNABLE || v->state == VCPU_RUNNING) &&
-           !v->domain->is_shutting_down;
+           !v->domain->is_shutting_down && !v->domain->pause_count;
 }
 
 static struct vcpu *pick_next(struct runq *rq, struct vcpu *prev)

@@ -24,6 +24,10 @@ void vcpu_kick(struct vcpu *v);
 void vcpu_poll_wake(struct vcpu *v, unsigned int port);
 /* Make v runnable (from blocked). */
 void vcpu_wake(struct vcpu *v);
+/* v has a context now: from offline to runnable. */
+void vcpu_online(struct vcpu *v);
+/* Stop waiting in SCHEDOP_poll (wake-up or teardown). */
+void vcpu_stop_poll(struct vcpu *v);
 
 /* The current vCPU gives up the CPU until it is woken. */
 void vcpu_block_current(void);

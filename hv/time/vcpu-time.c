@@ -53,12 +53,13 @@ void vcpu_time_publish(struct vcpu *v)
 void wallclock_publish(struct domain *d)
 {
     struct shared_info *si = d->shared_info;
+    uint64_t base = wc_base_ns + (uint64_t)(d->time_offset * 1000000000LL);
 
     si->wc_version = (si->wc_version + 1) | 1;
     wmb();
-    si->wc_sec = (uint32_t)(wc_base_ns / 1000000000ULL);
-    si->wc_sec_hi = (uint32_t)((wc_base_ns / 1000000000ULL) >> 32);
-    si->wc_nsec = (uint32_t)(wc_base_ns % 1000000000ULL);
+    si->wc_sec = (uint32_t)(base / 1000000000ULL);
+    si->wc_sec_hi = (uint32_t)((base / 1000000000ULL) >> 32);
+    si->wc_nsec = (uint32_t)(base % 1000000000ULL);
     wmb();
     si->wc_version++;
 }

@@ -146,7 +146,7 @@ void __noreturn start_hv(uint32_t mbi_pa)
     if (!d)
         panic("could not build dom0 (see the lines above)");
 
-    sched_add_vcpu(d->vcpu[0]);
+    vcpu_online(d->vcpu[0]);
     vcpu_set_periodic(d->vcpu[0], DEFAULT_PERIOD_NS);
     printk("boot: %lu us to dom0's first instruction",
            (unsigned long)(time_now_ns() / 1000));
