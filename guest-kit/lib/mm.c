@@ -9,6 +9,7 @@
 #include "gk/hypercall.h"
 #include "gk/pagetable.h"
 #include "gk/test.h"
+#include "gk/traps.h"
 
 /* Frames handed out so far, counted down from the top of the P2M. */
 static uint64_t nr_allocated;
@@ -133,4 +134,24 @@ long gk_mm_build_window(unsigned int l3_idx, uint64_t *l2, uint64_t *l1)
         return rc;
     return gk_mm_write(gk_mm_boot_l3(), l3_idx,
                        (*l2 << PAGE_SHIFT) | GK_PT_TABLE);
+}
+
+bool gk_mm_try_read(uint64_t va, uint64_t *val)
+{
+    unsigned int n = gk_nr_traps;
+    uint64_t v = 0;
+
+    __asm__ volatile("1: mov (%1), %0\n2:" GK_EXTABLE(1b, 2b)
+                     : "+r"(v) : "r"(va) : "memory");
+    *val = v;
+    return gk_nr_traps == n;
+}
+
+bool gk_mm_try_write(uint64_t va, uint64_t val)
+{
+    unsigned int n = gk_nr_traps;
+
+    __asm__ volatile("1: mov %1, (%0)\n2:" GK_EXTABLE(1b, 2b)
+                     :: "r"(va), "r"(val) : "memory");
+    return gk_nr_traps == n;
 }

@@ -76,4 +76,10 @@ long gk_mm_build_window(unsigned int l3_idx, uint64_t *l2, uint64_t *l1);
 /* The boot L3 under L4 slot 0 (where gk_mm_build_window links). */
 uint64_t gk_mm_boot_l3(void);
 
+/* Read 8 bytes at va; false (and no ERROR) if that faults. */
+bool gk_mm_try_read(uint64_t va, uint64_t *val);
+
+/* Write 8 bytes at va; false if that faults. */
+bool gk_mm_try_write(uint64_t va, uint64_t val);
+
 #endif
