@@ -137,7 +137,17 @@ conformance-build: $(CONF_ELFS)
 HV ?= hv
 FILTER ?= *
 conformance: deps $(if $(filter hv,$(HV)),$(HV_ELF)) $(CONF_ELFS)
-	@tests/conformance/run --hv $(HV) --filter '$(FILTER)' $(if $(JOBS),--jobs $(JOBS))
+	@tests/conformance/run --hv $(HV) --filter '$(FILTER)' $(if $(JOBS),--jobs $(JOBS)) $(CONF_FLAGS)
+
+# The suite on hv and on Xen 4.17 side by side, into docs/conformance.md.
+.PHONY: conformance-report runner-selftest
+conformance-report: deps $(HV_ELF) $(CONF_ELFS)
+	@tests/conformance/report $(if $(JOBS),--jobs $(JOBS))
+
+# The runner itself: --list, --junit (against tests/conformance/junit.xsd),
+# --tap; and the test template still compiles.
+runner-selftest: deps $(HV_ELF) $(CONF_ELFS) $(BUILD)/guest/tests/conformance/TEMPLATE/main.o
+	@python3 tests/conformance/test-runner.py
 
 # Unit tests: tests/unit/<path>/test-<name>.c plus the portable sources it
 # names in <test>-srcs, built for the host with cmocka and sanitizers.
@@ -195,7 +205,7 @@ abi-check: $(ABI_OUT)/abi-asserts.h
 	    tests/abi/abi-check.c
 	@cat $(ABI_OUT)/summary.txt
 
-test: deps unit abi-check fuzz-run
+test: deps unit abi-check fuzz-run runner-selftest
 	@$(MAKE) --no-print-directory conformance HV=hv
 
 # ---------------------------------------------------------------- run

@@ -5,7 +5,7 @@
 
 PACKAGES="qemu-system-x86 libcmocka-dev libyaml-dev uuid-dev libxen-dev
 xenstore-utils xen-hypervisor-4.17-amd64 busybox-static gcc make binutils
-clang python3"
+clang python3 libxml2-utils"
 
 missing=
 for p in $PACKAGES; do

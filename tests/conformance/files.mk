@@ -6,7 +6,9 @@
 #   NAME-purpose := one line: the ABI behaviour it pins
 #   NAME-args := extra dom0 command-line words (optional)
 #   NAME-module := a second boot module, relative to the repository (optional)
-include $(sort $(wildcard tests/conformance/*/test.mk))
+# TEMPLATE/ is the skeleton of a new test (docs/conformance.md), not a test.
+include $(sort $(filter-out tests/conformance/TEMPLATE/test.mk,\
+    $(wildcard tests/conformance/*/test.mk)))
 
 conf-categories := functional xsa smoke
 $(foreach t,$(conformance-tests),\
