@@ -294,8 +294,8 @@ static long op_bind_vcpu(struct vcpu *v, guest_ptr_t arg)
 
 /*
  * EVTCHNOP_unmask: clear op.port's mask and deliver an event that
- * waited behind it. Any valid port, even a closed one. -EINVAL port
- * invalid.
+ * waited behind it. A valid port not in use (closed, port 0) is left
+ * alone with 0. -EINVAL port invalid.
  */
 static long op_unmask(struct vcpu *v, guest_ptr_t arg)
 {
@@ -310,7 +310,8 @@ static long op_unmask(struct vcpu *v, guest_ptr_t arg)
     evtchn_lock();
     t = evtchn_table_of(v->domain);
     vcpu = t ? evtchn_unmask_target(t, op.port, &why) : -ESRCH;
-    if (vcpu >= 0)
+    /* Xen 4.17 answers 0 for a valid port not in use, touching nothing. */
+    if (vcpu >= 0 && evtchn_is_bound(t, op.port))
         w = evtchn_unmask(v->domain, op.port, (unsigned int)vcpu);
     evtchn_unlock();
     evtchn_after_unlock(&w);
@@ -373,6 +374,7 @@ static long op_set_priority(struct vcpu *v, guest_ptr_t arg)
 
 static long dispatch(struct vcpu *v, uint32_t cmd, guest_ptr_t arg)
 {
+    struct evtchn_init_control ic;
     struct evtchn_expand_array ea;
 
     switch (cmd) {
@@ -400,6 +402,8 @@ static long dispatch(struct vcpu *v, uint32_t cmd, guest_ptr_t arg)
     case EVTCHNOP_reset_cont:
         return op_reset(v, arg, cmd == EVTCHNOP_reset_cont);
     case EVTCHNOP_init_control:
+        if (copy_from_guest(&ic, arg, sizeof(ic)))
+            return -EFAULT;
         /* Guests (Linux) fall back to the 2-level ABI on any error. */
         return gerr(v, -ENOSYS, "init_control: no FIFO event ABI");
     case EVTCHNOP_expand_array:

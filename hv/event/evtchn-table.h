@@ -136,7 +136,10 @@ int evtchn_status(const struct evtchn_table *t, uint32_t port,
 int evtchn_bind_vcpu(struct evtchn_table *t, uint32_t port, uint32_t vcpu,
                      const char **why);
 
-/* The vCPU an unmask of port delivers to. -EINVAL port invalid. */
+/*
+ * The vCPU an unmask of port delivers to. -EINVAL port invalid. Callers
+ * unmask only ports in use (evtchn_is_bound), as Xen 4.17 does.
+ */
 int evtchn_unmask_target(const struct evtchn_table *t, uint32_t port,
                          const char **why);
 
