@@ -56,6 +56,9 @@ ALLOW_CONST = {
         "sizeof(xen_changeset_info_t)", "Xen names only the type"),
     "XENFEAT_grant_map_identity": (
         12, "deprecated: Xen's features.h keeps it inside a comment"),
+    "HYPERCALL_ENTER": (
+        None, "code, not a constant: the calling convention of "
+              "abi/hypercall-x86_64.h"),
     "TI_GET_DPL": (None, "takes a struct trap_info pointer"),
     "TI_GET_IF": (None, "takes a struct trap_info pointer"),
 }
