@@ -68,6 +68,7 @@ struct vcpu {
     /* VIRQ_TIMER sources. */
     struct timer periodic_timer;
     uint64_t periodic_period;      /* ns; 0 = stopped */
+    uint64_t periodic_last;        /* system time of the last tick */
     struct timer singleshot_timer;
     struct timer poll_timer;
 

@@ -15,6 +15,7 @@
 #include "time/time.h"
 #include "time/timer.h"
 #include "time/vcpu-time.h"
+#include "sched/vcpu-timers.h"
 
 #define MAX_RUNQ 256
 
@@ -121,6 +122,7 @@ void vcpu_block_current(void)
     struct vcpu *v = current_vcpu();
 
     runstate_change(v, VCPU_BLOCKED);
+    vcpu_timers_schedule_out(v);
     this_runq()->need_resched = true;
 }
 
@@ -175,6 +177,7 @@ static void context_switch(struct cpu_info *ci, struct vcpu *prev,
         prev->regs = ci->guest_regs;
         if (prev->state == VCPU_RUNNING)
             runstate_change(prev, VCPU_RUNNABLE);
+        vcpu_timers_schedule_out(prev);
         runstate_publish(prev);
         fpu_save(prev);
     }
@@ -190,6 +193,7 @@ static void context_switch(struct cpu_info *ci, struct vcpu *prev,
     runstate_change(next, VCPU_RUNNING);
     runstate_publish(next);
     vcpu_time_publish(next);
+    vcpu_timers_schedule_in(next);
 }
 
 /* Nothing to run: halt until an interrupt makes something runnable. */
@@ -221,6 +225,7 @@ void sched_maybe_switch(void)
     else if (next->state != VCPU_RUNNING) {
         runstate_change(next, VCPU_RUNNING);
         runstate_publish(next);
+        vcpu_timers_schedule_in(next);
     }
     set_timer(&rq->slice_timer, time_now_ns() + SCHED_SLICE_NS);
 }

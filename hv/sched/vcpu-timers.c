@@ -11,17 +11,39 @@
 
 #include <abi/event-channel.h>
 
+/*
+ * The periodic tick runs only while its vCPU does, as on Xen: a blocked
+ * vCPU wakes for its one-shot timer or an event, not for ticks. When the
+ * vCPU runs again, a tick that fell due meanwhile is sent at once (one,
+ * however many were missed) and the next is a period from now.
+ */
+static void periodic_work(struct vcpu *v)
+{
+    uint64_t now = time_now_ns();
+    uint64_t next = v->periodic_last + v->periodic_period;
+
+    if (now >= next) {
+        evtchn_send_virq(v, VIRQ_TIMER);
+        v->periodic_last = now;
+        next = now + v->periodic_period;
+    }
+    set_timer(&v->periodic_timer, next);
+}
+
 static void periodic_fired(void *data)
 {
-    struct vcpu *v = data;
-    uint64_t now = time_now_ns(), next = v->periodic_timer.expires;
+    periodic_work(data);
+}
 
-    evtchn_send_virq(v, VIRQ_TIMER);
-    /* Skip ticks the vCPU could not take rather than bunching them. */
-    do {
-        next += v->periodic_period;
-    } while (next <= now);
-    set_timer(&v->periodic_timer, next);
+void vcpu_timers_schedule_in(struct vcpu *v)
+{
+    if (v->periodic_period)
+        periodic_work(v);
+}
+
+void vcpu_timers_schedule_out(struct vcpu *v)
+{
+    stop_timer(&v->periodic_timer);
 }
 
 static void singleshot_fired(void *data)
@@ -48,7 +70,8 @@ void vcpu_set_periodic(struct vcpu *v, uint64_t period_ns)
         stop_timer(&v->periodic_timer);
         return;
     }
-    set_timer(&v->periodic_timer, time_now_ns() + period_ns);
+    v->periodic_last = time_now_ns();
+    set_timer(&v->periodic_timer, v->periodic_last + period_ns);
 }
 
 void vcpu_set_singleshot(struct vcpu *v, uint64_t deadline)

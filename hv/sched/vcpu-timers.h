@@ -14,6 +14,9 @@ struct domain;
 void vcpu_timers_init(struct vcpu *v);
 /* Start the periodic tick (period 0 stops it). */
 void vcpu_set_periodic(struct vcpu *v, uint64_t period_ns);
+/* The periodic tick follows the vCPU on and off the CPU. */
+void vcpu_timers_schedule_in(struct vcpu *v);
+void vcpu_timers_schedule_out(struct vcpu *v);
 /* One-shot at absolute system time (0 cancels; the past means now). */
 void vcpu_set_singleshot(struct vcpu *v, uint64_t deadline);
 
