@@ -321,8 +321,11 @@ int pt_get_type(struct pt_env *env, const struct pt_dom *dom, uint64_t mfn,
     /*
      * First use in this type. If the frame had another one, a TLB may
      * still hold a writable mapping of it, or a walk through it: flush.
+     * "No type" counts as another one: a frame that was freed and handed
+     * out again starts untyped, yet its previous owner's TLB entries may
+     * still be live (found by the fuzzer).
      */
-    if (old != type && old != PGT_none && env->flush_pending) {
+    if (old != type && env->flush_pending) {
         env->flush_tlb(env->ctx);
         env->flush_pending = false;
     }
@@ -490,7 +493,7 @@ int pt_walk_l1(struct pt_env *env, uint64_t l4_mfn, uint64_t va,
 {
     uint64_t mfn = l4_mfn;
 
-    if ((uint64_t)(((int64_t)va << 16) >> 16) != va ||
+    if ((uint64_t)((int64_t)(va << 16) >> 16) != va ||
         (va >> 39 & 511) - PT_HV_FIRST_SLOT <=
             PT_HV_LAST_SLOT - PT_HV_FIRST_SLOT) {
         *why = "address outside the guest's range";
