@@ -74,8 +74,11 @@ void evtchn_set_max_port(struct domain *d, unsigned int max_port)
     evtchn_unlock();
 }
 
+/* NULL once d is dying: its vCPUs may already be freed. */
 static struct vcpu *vcpu_of(struct domain *d, unsigned int id)
 {
+    if (__atomic_load_n(&d->is_dying, __ATOMIC_ACQUIRE))
+        return NULL;
     return id < d->nr_vcpus ? d->vcpu[id] : NULL;
 }
 
@@ -110,17 +113,24 @@ struct evtchn_wake evtchn_unmask(struct domain *d, unsigned int port,
     return w;
 }
 
+/*
+ * On several CPUs a domain could be destroyed between the unlock and
+ * here; domain_destroy must then wait for this path (it runs with
+ * interrupts off, so a grace period is one IPI round) before freeing.
+ */
 void evtchn_after_unlock(const struct evtchn_wake *w)
 {
+    struct vcpu *v;
+
     if (!w->d)
         return;
     /* Pollers wait on the port whatever its mask or vCPU. */
     if (w->flags & EVTCHN_2L_NEWLY_PENDING)
         for (unsigned int i = 0; i < w->d->nr_vcpus; i++)
-            if (w->d->vcpu[i])
-                vcpu_poll_wake(w->d->vcpu[i], w->port);
-    if (w->flags & EVTCHN_2L_KICK)
-        vcpu_kick(w->d->vcpu[w->vcpu]);
+            if ((v = vcpu_of(w->d, i)))
+                vcpu_poll_wake(v, w->port);
+    if ((w->flags & EVTCHN_2L_KICK) && (v = vcpu_of(w->d, w->vcpu)))
+        vcpu_kick(v);
 }
 
 int evtchn_send_virq(struct vcpu *v, unsigned int virq)

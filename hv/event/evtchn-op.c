@@ -322,8 +322,8 @@ static long op_unmask(struct vcpu *v, guest_ptr_t arg)
  * EVTCHNOP_reset: close every port of op.dom. EVTCHNOP_reset_cont: the
  * continuation Xen uses; hv finishes at once, so there is never one to
  * continue. -ESRCH no such domain; -EPERM another domain, unprivileged;
- * -EINVAL another domain (Xen requires it paused by its controller,
- * which no domain is yet); -EBUSY reset_cont without a reset running.
+ * -EINVAL another domain not paused by the toolstack; -EBUSY reset_cont
+ * without a reset running.
  */
 static long op_reset(struct vcpu *v, guest_ptr_t arg, bool cont)
 {
@@ -337,7 +337,8 @@ static long op_reset(struct vcpu *v, guest_ptr_t arg, bool cont)
         return gerr(v, -ESRCH, "reset: no domain %u", op.dom);
     if (!may_control(v, d))
         return gerr(v, -EPERM, "reset: d%u is not ours", op.dom);
-    if (d != v->domain)
+    /* Another domain's ports may change under it only while it is stopped. */
+    if (d != v->domain && !d->pause_count)
         return gerr(v, -EINVAL, "reset: d%u is not paused", op.dom);
     if (cont)
         return gerr(v, -EBUSY, "reset_cont: no reset to continue");
