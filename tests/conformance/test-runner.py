@@ -334,7 +334,8 @@ class ReportTest(unittest.TestCase):
     tests = [{"name": n, "category": "functional", "purpose": "p | q"}
              for n in ("t-same", "t-diff", "t-skip")]
     meta = {"command": "c", "date": "d", "qemu": "q", "xen": "x", "hv": "h",
-            "rev": "r", "jobs": 2, "cpus": 2}
+            "rev": "r", "jobs": 2, "cpus": 2, "hv_time": "1 s",
+            "xen_time": "2 s"}
     hv = {"t-same": ("SUCCESS", ""), "t-diff": ("SUCCESS", ""),
           "t-skip": ("SKIP", "no #XM")}
     xen = {"t-same": ("SUCCESS", ""), "t-diff": ("SKIP", "emulator"),
@@ -351,6 +352,8 @@ class ReportTest(unittest.TestCase):
                       "differs: because |", md)
         self.assertEqual(md.count("| t-skip | "), 3)  # table + 2 skips
         self.assertTrue(md.rstrip().endswith(report.END))
+        self.assertIn("n\\*8", report.cell("n*8 `n*8`"))
+        self.assertIn("`n*8`", report.cell("n*8 `n*8`"))
 
     def test_differences_file_parses(self):
         reasons = report.parse_differences(report.DIFFERENCES)
