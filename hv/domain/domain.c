@@ -124,9 +124,10 @@ void domain_destroy(struct domain *d)
     unsigned long freed, kept;
 
     d->is_dying = true;
+    /* Ports first: a send racing with teardown must not find a freed vCPU. */
+    evtchn_domain_destroy(d);
     for (unsigned int i = 0; i < d->nr_vcpus; i++)
         vcpu_destroy(d->vcpu[i]);
-    evtchn_domain_destroy(d);
     domain_release_frames(d->domain_id, &freed, &kept);
     domains[d->domain_id] = NULL;
     printk("d%u: destroyed, %lu frames freed%s", d->domain_id, freed,

@@ -29,9 +29,12 @@ static long register_vcpu_info(struct vcpu *v, uint64_t arg)
         return gerr(v, -EFAULT, "vcpu_op: %#lx unreadable", arg);
     if (v->vcpu_info_mfn != INVALID_MFN)
         return gerr(v, -EINVAL, "register_vcpu_info: already registered");
-    if (r.offset > PAGE_SIZE - sizeof(struct vcpu_info) ||
-        (r.offset & (_Alignof(struct vcpu_info) - 1)))
-        return gerr(v, -EINVAL, "register_vcpu_info: offset %#x", r.offset);
+    if (r.offset > PAGE_SIZE - sizeof(struct vcpu_info))
+        return gerr(v, -ENXIO, "register_vcpu_info: offset %#x crosses the "
+                    "page end", r.offset);
+    if (r.offset & (_Alignof(struct vcpu_info) - 1))
+        return gerr(v, -ENXIO, "register_vcpu_info: offset %#x misaligned",
+                    r.offset);
     if (!frame_owned_by(r.mfn, v->domain->domain_id))
         return gerr(v, -EINVAL, "register_vcpu_info: frame %#lx not owned",
                     r.mfn);

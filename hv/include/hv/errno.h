@@ -9,6 +9,7 @@
 #define ENOENT     XEN_ENOENT
 #define ESRCH      XEN_ESRCH
 #define EIO        XEN_EIO
+#define ENXIO      XEN_ENXIO
 #define E2BIG      XEN_E2BIG
 #define ENOEXEC    XEN_ENOEXEC
 #define EAGAIN     XEN_EAGAIN
