@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* mmu_update (1): checked writes of page-table entries and of the M2P. */
-#include "hypercall/continuation.h"
-#include "hypercall/guest-copy.h"
 #include "hypercall/hypercall.h"
 #include "console/console.h"
 #include "domain/domain.h"
 #include "mm/mm-env.h"
-#include "mm/mm-foreign.h"
+#include "mm/mm-batch.h"
 
 #include <abi/hypercall.h>
 #include <abi/mmu.h>
@@ -14,8 +12,9 @@
 
 /* One request; 0 or the errno that stops the batch. */
 static long mmu_update_one(struct vcpu *v, const struct pt_dom *dom,
-                           const struct mmu_update *req)
+                           const void *elem)
 {
+    const struct mmu_update *req = elem;
     struct pt_env *env = mm_env();
     uint64_t mfn = req->ptr >> 12;
     unsigned int idx = (req->ptr & 0xFFF) >> 3, level;
@@ -66,49 +65,6 @@ static long mmu_update_one(struct vcpu *v, const struct pt_dom *dom,
 long hc_mmu_update(struct vcpu *v, uint64_t reqs, uint64_t count,
                    uint64_t pdone, uint64_t fd, uint64_t a5)
 {
-    struct pt_dom dom = mm_dom(v->domain);
-    uint32_t done = 0, nr = (uint32_t)count;
-    uint64_t i, work;
-    long rc = 0;
-
-    if (nr & MMU_UPDATE_PREEMPTED) {
-        nr &= ~MMU_UPDATE_PREEMPTED;
-        if (pdone && copy_from_guest(&done, pdone, sizeof(done)))
-            done = 0;
-    }
-    rc = mm_check_foreigndom(v, "mmu_update", (uint32_t)fd);
-    if (rc)
-        return rc;
-
-    mm_lock();
-    work = mm_env()->work;
-    for (i = 0; i < nr; i++) {
-        struct mmu_update req;
-
-        if (i && (i % HYPERCALL_BUDGET == 0 ||
-                  mm_env()->work - work > MM_WORK_BUDGET) &&
-            hypercall_may_preempt(v)) {
-            mm_unlock();
-            done += i;
-            if (pdone)
-                (void)copy_to_guest(pdone, &done, sizeof(done));
-            return hypercall_continue(__HYPERVISOR_mmu_update,
-                                      reqs + i * sizeof(req),
-                                      (nr - i) | MMU_UPDATE_PREEMPTED, pdone,
-                                      fd, 0);
-        }
-        if (copy_from_guest_idx(&req, reqs, i, sizeof(req))) {
-            rc = gerr(v, -EFAULT, "mmu_update: request %lu unreadable", i);
-            break;
-        }
-        rc = mmu_update_one(v, &dom, &req);
-        if (rc)
-            break;
-    }
-    mm_unlock();
-    done += i;
-    /* Xen ignores an unwritable done pointer; so does hv. */
-    if (pdone)
-        (void)copy_to_guest(pdone, &done, sizeof(done));
-    return rc;
+    return mm_batch(v, __HYPERVISOR_mmu_update, "mmu_update", reqs, count,
+                    pdone, fd, sizeof(struct mmu_update), mmu_update_one);
 }

@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* mmuext_op (26): pins, base pointers, flushes, LDT and page copies. */
-#include "hypercall/continuation.h"
 #include "hypercall/guest-copy.h"
 #include "hypercall/hypercall.h"
 #include "arch/x86/cpu.h"
@@ -8,7 +7,7 @@
 #include "console/console.h"
 #include "domain/domain.h"
 #include "mm/mm-env.h"
-#include "mm/mm-foreign.h"
+#include "mm/mm-batch.h"
 
 #include <abi/hypercall.h>
 #include <abi/mmu.h>
@@ -98,8 +97,9 @@ static long copy_page(struct vcpu *v, const struct pt_dom *dom, mfn_t dst,
 }
 
 static long mmuext_one(struct vcpu *v, const struct pt_dom *dom,
-                       const struct mmuext_op *op)
+                       const void *elem)
 {
+    const struct mmuext_op *op = elem;
     struct pt_env *env = mm_env();
     mfn_t mfn = op->arg1.mfn;
     const char *why = "";
@@ -180,48 +180,6 @@ static long mmuext_one(struct vcpu *v, const struct pt_dom *dom,
 long hc_mmuext_op(struct vcpu *v, uint64_t ops, uint64_t count,
                   uint64_t pdone, uint64_t fd, uint64_t a5)
 {
-    struct pt_dom dom = mm_dom(v->domain);
-    uint32_t done = 0, nr = (uint32_t)count;
-    uint64_t i, work;
-    long rc;
-
-    if (nr & MMU_UPDATE_PREEMPTED) {
-        nr &= ~MMU_UPDATE_PREEMPTED;
-        if (pdone && copy_from_guest(&done, pdone, sizeof(done)))
-            done = 0;
-    }
-    rc = mm_check_foreigndom(v, "mmuext_op", (uint32_t)fd);
-    if (rc)
-        return rc;
-
-    mm_lock();
-    work = mm_env()->work;
-    for (i = 0; i < nr; i++) {
-        struct mmuext_op op;
-
-        if (i && (i % HYPERCALL_BUDGET == 0 ||
-                  mm_env()->work - work > MM_WORK_BUDGET) &&
-            hypercall_may_preempt(v)) {
-            mm_unlock();
-            done += i;
-            if (pdone)
-                (void)copy_to_guest(pdone, &done, sizeof(done));
-            return hypercall_continue(__HYPERVISOR_mmuext_op,
-                                      ops + i * sizeof(op),
-                                      (nr - i) | MMU_UPDATE_PREEMPTED, pdone,
-                                      fd, 0);
-        }
-        if (copy_from_guest_idx(&op, ops, i, sizeof(op))) {
-            rc = gerr(v, -EFAULT, "mmuext_op: operation %lu unreadable", i);
-            break;
-        }
-        rc = mmuext_one(v, &dom, &op);
-        if (rc)
-            break;
-    }
-    mm_unlock();
-    done += i;
-    if (pdone)
-        (void)copy_to_guest(pdone, &done, sizeof(done));
-    return rc;
+    return mm_batch(v, __HYPERVISOR_mmuext_op, "mmuext_op", ops, count,
+                    pdone, fd, sizeof(struct mmuext_op), mmuext_one);
 }
