@@ -54,3 +54,4 @@ hv-y += hv/mm/domain-frames.o
 hv-y += hv/domain/domctl.o
 hv-y += hv/domain/domain-info.o
 hv-y += hv/domain/sysctl.o
+hv-y += hv/mm/reservation.o

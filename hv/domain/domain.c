@@ -78,6 +78,7 @@ struct domain *domain_create(domid_t id, uint32_t flags,
         return NULL;
     }
     d->shared_info = mfn_to_virt(d->shared_info_mfn);
+    mfn_to_page(d->shared_info_mfn)->count_info |= PGC_hv_shared;
     /* Every vCPU starts with events masked (reference §2.3). */
     for (unsigned int i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
         d->shared_info->vcpu_info[i].evtchn_upcall_mask = 1;

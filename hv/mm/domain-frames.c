@@ -6,25 +6,28 @@
  */
 #include "mm/domain-frames.h"
 #include "mm/frame.h"
+#include "mm/mm-env.h"
+#include "mm/reservation.h"
+
+#include <abi/memory.h>
 
 void domain_release_frames(domid_t domid, unsigned long *freed,
                            unsigned long *kept)
 {
     *freed = *kept = 0;
+    mm_lock();
     for (mfn_t m = 0; m < max_mfn; m++) {
         struct page_info *pg = mfn_to_page(m);
 
         if (pg->owner != domid || !(pg->count_info & PGC_allocated))
             continue;
-        pg->count_info &= ~PGC_allocated;
-        if ((pg->count_info & PGC_count_mask) <= 1) {
-            frame_free(m, 1);
+        frame_give_back(m);
+        if (pg->owner == DOMID_INVALID)
             (*freed)++;
-        } else {
-            pg->count_info--;
+        else
             (*kept)++;
-        }
     }
+    mm_unlock();
 }
 
 unsigned long domain_count_frames(domid_t domid)

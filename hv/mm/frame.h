@@ -24,6 +24,9 @@
 
 /* count_info: flags in the top bits, general reference count below. */
 #define PGC_allocated   (1UL << 63)
+/* hv's page shared with its owner (shared_info): the owner cannot give it
+ * back; it goes when the domain does. */
+#define PGC_hv_shared   (1UL << 62)
 #define PGC_count_mask  ((1UL << 32) - 1)
 
 struct page_info {

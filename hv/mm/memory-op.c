@@ -6,6 +6,7 @@
 #include "domain/domain.h"
 #include "mm/e820.h"
 #include "mm/frame.h"
+#include "mm/reservation.h"
 
 #include <abi/memory.h>
 #include <abi/pv64.h>
@@ -57,8 +58,10 @@ static long copy_memory_map(struct vcpu *v, uint64_t arg,
  *   memory_map                the domain's pseudo-physical map, if set
  *   machine_memory_map        the host's map (privileged)
  *   machphys_mapping          where the RO M2P is
+ *   increase_reservation, decrease_reservation, populate_physmap
+ *                             -> extents done (see reservation.c)
  *   -EFAULT bad arg; -EPERM not allowed; -ESRCH no such domain;
- *   -ENOSYS anything else (reservations come with domU building)
+ *   -ENOSYS anything else
  */
 long hc_memory_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
                   uint64_t a4, uint64_t a5)
@@ -67,6 +70,11 @@ long hc_memory_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
     long rc;
 
     switch (cmd & MEMOP_CMD_MASK) {
+    case XENMEM_increase_reservation:
+    case XENMEM_decrease_reservation:
+    case XENMEM_populate_physmap:
+        return memory_op_reservation(v, cmd & MEMOP_CMD_MASK,
+                                     cmd >> MEMOP_EXTENT_SHIFT, arg);
     case XENMEM_maximum_ram_page:
         return max_mfn;
     case XENMEM_current_reservation:

@@ -15,6 +15,7 @@
 #include "time/time.h"
 #include "time/timer.h"
 #include "time/vcpu-time.h"
+#include "mm/mm-env.h"
 #include "sched/vcpu-timers.h"
 
 #define MAX_RUNQ 256
@@ -185,6 +186,13 @@ static void context_switch(struct cpu_info *ci, struct vcpu *prev,
     ci->current = next;
     write_cr3((next->in_kernel ? next->guest_table : next->guest_table_user)
               << PAGE_SHIFT);
+    /*
+     * Guest user mappings are global (as on Xen), so a cr3 write keeps
+     * them: entering another domain's address space needs a full flush,
+     * or it could use the previous domain's translations.
+     */
+    if (!prev || prev->domain != next->domain)
+        mm_flush_tlb();
     wrmsr(MSR_FS_BASE, next->fs_base);
     wrmsr(MSR_GS_BASE, next->in_kernel ? next->gs_base_kernel
                                        : next->gs_base_user);
