@@ -335,7 +335,8 @@ class ReportTest(unittest.TestCase):
              for n in ("t-same", "t-diff", "t-skip")]
     meta = {"command": "c", "date": "d", "qemu": "q", "xen": "x", "hv": "h",
             "rev": "r", "jobs": 2, "cpus": 2, "hv_time": "1 s",
-            "xen_time": "2 s"}
+            "xen_time": "2 s",
+            "again": {"hv": {"t-same": ("FAILURE", "late")}, "Xen": {}}}
     hv = {"t-same": ("SUCCESS", ""), "t-diff": ("SUCCESS", ""),
           "t-skip": ("SKIP", "no #XM")}
     xen = {"t-same": ("SUCCESS", ""), "t-diff": ("SKIP", "emulator"),
@@ -351,6 +352,8 @@ class ReportTest(unittest.TestCase):
         self.assertIn("| t-diff | functional | p \\| q | PASS | SKIP | "
                       "differs: because |", md)
         self.assertEqual(md.count("| t-skip | "), 3)  # table + 2 skips
+        self.assertIn("FAIL (late) on hv's first run, then PASS alone", md)
+        self.assertIn("- **t-same** on hv: first FAIL (late)", md)
         self.assertTrue(md.rstrip().endswith(report.END))
         self.assertIn("n\\*8", report.cell("n*8 `n*8`"))
         self.assertIn("`n*8`", report.cell("n*8 `n*8`"))
