@@ -6,6 +6,7 @@
 
 #include "abi/callback.h"
 #include "abi/memory.h"
+#include "abi/version.h"
 #include "gk/boot.h"
 #include "gk/hypercall.h"
 #include "gk/traps.h"
@@ -91,7 +92,7 @@ void gk_evtchn_clear(evtchn_port_t port)
 void gk_force_upcall(void)
 {
     /* The cheapest hypercall; delivery happens on its way back. */
-    HYPERVISOR_xen_version(0, NULL);
+    HYPERVISOR_xen_version(XENVER_version, NULL);
 }
 
 /* One pass: the selector says which words may hold events. */

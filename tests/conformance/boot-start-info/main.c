@@ -57,8 +57,8 @@ int main(void)
               si->console.dom0.info_size, si->first_p2m_pfn,
               si->nr_p2m_frames);
 
-    check(memcmp(si->magic, "xen-3.0-x86_64", 15) == 0,
-          "magic is \"%.32s\", want \"xen-3.0-x86_64\"", si->magic);
+    check(memcmp(si->magic, START_INFO_MAGIC, sizeof(START_INFO_MAGIC)) == 0,
+          "magic is \"%.32s\", want \"" START_INFO_MAGIC "\"", si->magic);
     check_eq(si->nr_pages, pages, "nr_pages vs current_reservation");
     check(si->nr_pages > 0 && si->nr_pages <= 64UL << (20 - PAGE_SHIFT),
           "nr_pages %lu not in (0, 64 MiB]", si->nr_pages);

@@ -12,6 +12,7 @@
 #include "abi/errno.h"
 #include "abi/event-channel.h"
 #include "abi/memory.h"
+#include "abi/version.h"
 #include "gk/bad.h"
 #include "gk/boot.h"
 #include "gk/events.h"
@@ -53,7 +54,7 @@ int main(void)
     check_rc(gk_evtchn_unmask((evtchn_port_t)port), 0, "unmask the port");
     check_eq(gk_vcpu_info->evtchn_upcall_pending, 1, "upcall flag up");
     for (unsigned int i = 0; i < 1000; i++)
-        HYPERVISOR_xen_version(0, NULL);
+        HYPERVISOR_xen_version(XENVER_version, NULL);
     check_eq(gk_evtchn_hits((evtchn_port_t)port), before,
              "deliveries while upcalls are masked");
     gk_local_irq_enable();

@@ -8,6 +8,7 @@
 #include "abi/errno.h"
 #include "abi/memory.h"
 #include "abi/mmu.h"
+#include "abi/pv64.h"
 #include "gk/boot.h"
 #include "gk/hypercall.h"
 #include "gk/mm.h"
@@ -33,7 +34,7 @@ int main(void)
     check_rc(HYPERVISOR_update_va_mapping(0xFFFF830000000000UL, 0,
                                           UVMF_INVLPG), -XEN_EINVAL,
              "hypervisor address");
-    check_rc(HYPERVISOR_update_va_mapping(0xFFFF800000000000UL, 0,
+    check_rc(HYPERVISOR_update_va_mapping(MACH2PHYS_VIRT_START, 0,
                                           UVMF_INVLPG), -XEN_EINVAL,
              "M2P address");
     return 0;

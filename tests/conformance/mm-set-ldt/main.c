@@ -8,6 +8,7 @@
 #include "abi/errno.h"
 #include "abi/memory.h"
 #include "abi/mmu.h"
+#include "abi/pv64.h"
 #include "gk/boot.h"
 #include "gk/hypercall.h"
 #include "gk/mm.h"
@@ -28,7 +29,7 @@ int main(void)
     check_rc(gk_mmuext1(MMUEXT_SET_LDT, va, 8193), -XEN_EINVAL, "8193");
     check_rc(gk_mmuext1(MMUEXT_SET_LDT, 0x8000000000000000UL, 1),
              -XEN_EINVAL, "non-canonical");
-    check_rc(gk_mmuext1(MMUEXT_SET_LDT, 0xFFFF800000000000UL, 1),
+    check_rc(gk_mmuext1(MMUEXT_SET_LDT, HYPERVISOR_VIRT_START, 1),
              -XEN_EINVAL, "hypervisor range");
     check_rc(gk_mmuext1(MMUEXT_SET_LDT, 0, 0), 0, "no LDT");
     return 0;
