@@ -106,6 +106,12 @@ struct xen_domctl_settimeoffset {
     int64_t time_offset_seconds; /* IN: added to the domain's wall clock */
 };
 
+struct xen_domctl_vcpucontext {
+    uint32_t vcpu;             /* IN */
+    uint64_t ctxt;             /* IN/OUT: guest pointer to a
+                                  struct vcpu_guest_context */
+};
+
 struct xen_domctl {
     uint32_t cmd;              /* IN: XEN_DOMCTL_* */
     uint32_t interface_version; /* IN: XEN_DOMCTL_INTERFACE_VERSION */
@@ -117,6 +123,7 @@ struct xen_domctl {
         struct xen_domctl_getdomaininfo getdomaininfo;
         struct xen_domctl_max_mem max_mem;
         struct xen_domctl_max_vcpus max_vcpus;
+        struct xen_domctl_vcpucontext vcpucontext;
         struct xen_domctl_setdomainhandle setdomainhandle;
         struct xen_domctl_settimeoffset settimeoffset;
         uint8_t pad[128];

@@ -55,3 +55,4 @@ hv-y += hv/domain/domctl.o
 hv-y += hv/domain/domain-info.o
 hv-y += hv/domain/sysctl.o
 hv-y += hv/mm/reservation.o
+hv-y += hv/domain/vcpu-context.o

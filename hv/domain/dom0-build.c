@@ -209,6 +209,7 @@ static void set_boot_registers(struct builder *b, uint64_t entry,
     v->kernel_ss = FLAT_KERNEL_SS;
     v->kernel_sp = r->rsp;
     v->guest_table = l4_mfn;
+    v->has_context = true;
     v->processor = 0;
 }
 

@@ -8,6 +8,7 @@
 #include "mm/domain-frames.h"
 #include "mm/frame.h"
 #include "pv/dump.h"
+#include "domain/vcpu-context.h"
 #include "sched/sched.h"
 #include "sched/vcpu-timers.h"
 #include "time/vcpu-time.h"
@@ -127,6 +128,10 @@ void domain_destroy(struct domain *d)
     d->is_dying = true;
     /* Ports first: a send racing with teardown must not find a freed vCPU. */
     evtchn_domain_destroy(d);
+    /* Tables refer to each other: drop cr3s and pins so counts can reach 0. */
+    for (unsigned int i = 0; i < d->nr_vcpus; i++)
+        vcpu_release_tables(d->vcpu[i]);
+    domain_unpin_all(d->domain_id);
     for (unsigned int i = 0; i < d->nr_vcpus; i++)
         vcpu_destroy(d->vcpu[i]);
     domain_release_frames(d->domain_id, &freed, &kept);

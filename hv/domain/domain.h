@@ -40,6 +40,7 @@ struct vcpu {
     struct hv_regs regs;       /* saved frame while not running */
 
     bool in_kernel;            /* guest kernel mode (vs user mode) */
+    bool has_context;          /* built or given one by setvcpucontext */
     bool fpu_ts;               /* the guest's virtual CR0.TS */
     bool nmi_masked;
     bool in_multicall;         /* no continuations inside a multicall */

@@ -9,6 +9,8 @@
 #include "console/console.h"
 #include "domain/domain.h"
 #include "domain/domain-info.h"
+#include "domain/vcpu-context.h"
+#include "mm/frame.h"
 #include "event/event.h"
 #include "time/vcpu-time.h"
 
@@ -62,6 +64,44 @@ static long create_domain(struct vcpu *v, struct xen_domctl *op)
     return 0;
 }
 
+/* XEN_DOMCTL_set/getvcpucontext: the context travels through a guest buffer. */
+static long vcpu_context(struct vcpu *v, struct domain *d,
+                         struct xen_domctl_vcpucontext *op, bool set)
+{
+    struct vcpu_guest_context *c;
+    size_t pages = (sizeof(*c) + 4095) / 4096;
+    long rc;
+
+    if (op->vcpu >= d->nr_vcpus)
+        return gerr(v, -EINVAL, "vcpucontext: d%u has no vCPU %u",
+                    d->domain_id, op->vcpu);
+    if (!op->ctxt)
+        return gerr(v, -EINVAL, "vcpucontext: no context (resetting a "
+                    "vCPU is not supported)");
+    c = hv_alloc_pages(pages);
+    if (!c)
+        return gerr(v, -ENOMEM, "vcpucontext: out of memory");
+    if (set) {
+        rc = copy_from_guest(c, op->ctxt, sizeof(*c));
+        if (rc)
+            rc = gerr(v, -EFAULT, "setvcpucontext: %#lx unreadable",
+                      op->ctxt);
+        else
+            rc = vcpu_set_context(v, d->vcpu[op->vcpu], c);
+    } else if (!d->vcpu[op->vcpu]->has_context) {
+        rc = gerr(v, -XEN_ENODATA, "getvcpucontext: d%uv%u has no context "
+                  "yet", d->domain_id, op->vcpu);
+    } else {
+        vcpu_get_context(d->vcpu[op->vcpu], c);
+        rc = copy_to_guest(op->ctxt, c, sizeof(*c));
+        if (rc)
+            rc = gerr(v, -EFAULT, "getvcpucontext: %#lx unwritable",
+                      op->ctxt);
+    }
+    hv_free_pages(c, pages);
+    return rc;
+}
+
 /* Commands that act on an existing domain other than the caller's. */
 static long on_domain(struct vcpu *v, struct xen_domctl *op, bool *copy_back)
 {
@@ -104,6 +144,10 @@ static long on_domain(struct vcpu *v, struct xen_domctl *op, bool *copy_back)
         return gerr(v, -EINVAL, "domctl %u: not on the caller's own domain",
                     op->cmd);
     switch (op->cmd) {
+    case XEN_DOMCTL_setvcpucontext:
+        return vcpu_context(v, d, &op->u.vcpucontext, true);
+    case XEN_DOMCTL_getvcpucontext:
+        return vcpu_context(v, d, &op->u.vcpucontext, false);
     case XEN_DOMCTL_pausedomain:
         domain_pause(d);
         return 0;
@@ -126,9 +170,11 @@ static long on_domain(struct vcpu *v, struct xen_domctl *op, bool *copy_back)
  *   -EACCES  interface_version is not 0x15 (checked first)
  *   -EPERM   the caller is not privileged
  *   -ESRCH   no such domain
- *   -EINVAL  bad arguments, or pausing/destroying the caller itself
+ *   -EINVAL  bad arguments, or pausing/destroying/setting the context of
+ *            the caller itself
  *   -EEXIST  createdomain with a domid in use
  *   -ENOMEM  no domid or memory left
+ *   -ENODATA getvcpucontext of a vCPU never given a context
  *   -EOPNOTSUPP shadow_op
  *   -ENOSYS  other commands
  */

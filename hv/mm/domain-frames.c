@@ -30,6 +30,21 @@ void domain_release_frames(domid_t domid, unsigned long *freed,
     mm_unlock();
 }
 
+void domain_unpin_all(domid_t domid)
+{
+    struct pt_dom dom = { .domid = domid };
+    const char *why;
+
+    mm_lock();
+    for (mfn_t m = 0; m < max_mfn; m++) {
+        struct page_info *pg = mfn_to_page(m);
+
+        if (pg->owner == domid && (pg->type_info & PGT_pinned))
+            pt_unpin(mm_env(), &dom, m, &why);
+    }
+    mm_unlock();
+}
+
 unsigned long domain_count_frames(domid_t domid)
 {
     unsigned long n = 0;

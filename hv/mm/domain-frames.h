@@ -13,6 +13,9 @@
 void domain_release_frames(domid_t domid, unsigned long *freed,
                            unsigned long *kept);
 
+/* Unpin every pinned table of domid (teardown: pins hold tables up). */
+void domain_unpin_all(domid_t domid);
+
 /* Frames currently owned by domid (for accounting and tests). */
 unsigned long domain_count_frames(domid_t domid);
 

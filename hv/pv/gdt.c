@@ -8,6 +8,7 @@
 #include "domain/domain.h"
 #include "mm/page-ref.h"
 #include "pv/descriptor.h"
+#include "pv/gdt.h"
 
 #include <hv/errno.h>
 
@@ -31,26 +32,13 @@ static bool frame_descriptors_ok(struct vcpu *v, mfn_t mfn)
     return true;
 }
 
-/*
- * set_gdt(frames, entries): use these frames (one per 512 entries) as the
- * GDT below hv's reserved entries.
- *   -EINVAL  too many entries, a frame not ours, a frame mapped writable
- *            or in another use, or a refused descriptor
- *   -EFAULT  frames unreadable
- */
-long hc_set_gdt(struct vcpu *v, uint64_t frames, uint64_t entries,
-                uint64_t a3, uint64_t a4, uint64_t a5)
+int pv_install_gdt(struct vcpu *v, const mfn_t *mfns, unsigned int entries)
 {
-    mfn_t mfns[MAX_GDT_FRAMES];
-    unsigned int nr, i;
+    unsigned int nr = (entries + 511) / 512, i;
 
     if (entries > MAX_GDT_ENTS)
-        return gerr(v, -EINVAL, "set_gdt: %lu entries, limit %u", entries,
+        return gerr(v, -EINVAL, "set_gdt: %u entries, limit %u", entries,
                     MAX_GDT_ENTS);
-    nr = (entries + 511) / 512;
-    if (nr && copy_from_guest(mfns, frames, nr * sizeof(mfns[0])))
-        return gerr(v, -EFAULT, "set_gdt: frame list %#lx unreadable",
-                    frames);
     for (i = 0; i < nr; i++) {
         if (!frame_owned_by(mfns[i], v->domain->domain_id)) {
             release_frames(mfns, i);
@@ -75,6 +63,28 @@ long hc_set_gdt(struct vcpu *v, uint64_t frames, uint64_t entries,
     if (v == current_vcpu())
         cpu_load_guest_gdt(v->processor, v);
     return 0;
+}
+
+/*
+ * set_gdt(frames, entries): use these frames (one per 512 entries) as the
+ * GDT below hv's reserved entries.
+ *   -EINVAL  too many entries, a frame not ours, a frame mapped writable
+ *            or in another use, or a refused descriptor
+ *   -EFAULT  frames unreadable
+ */
+long hc_set_gdt(struct vcpu *v, uint64_t frames, uint64_t entries,
+                uint64_t a3, uint64_t a4, uint64_t a5)
+{
+    mfn_t mfns[MAX_GDT_FRAMES];
+
+    if (entries > MAX_GDT_ENTS)
+        return gerr(v, -EINVAL, "set_gdt: %lu entries, limit %u", entries,
+                    MAX_GDT_ENTS);
+    if (entries && copy_from_guest(mfns, frames,
+                                   (entries + 511) / 512 * sizeof(mfns[0])))
+        return gerr(v, -EFAULT, "set_gdt: frame list %#lx unreadable",
+                    frames);
+    return pv_install_gdt(v, mfns, (unsigned int)entries);
 }
 
 /*
