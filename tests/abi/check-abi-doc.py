@@ -195,18 +195,15 @@ def main():
         if not word(str(nr)).search(title):
             errors.append('docs/abi.md: heading "%s" lacks the number of '
                           '%s, %d' % (title, name, nr))
-        for e in sorted(errnos):
-            nr_errnos += 1
-            if not word(e).search(body):
-                errors.append('docs/abi.md: section "%s" does not name %s, '
-                              'which %s (%s) can return' %
-                              (title, e, errnos[e], rel))
-        for s in sorted(subops):
-            nr_subops += 1
-            if not word(s).search(body):
-                errors.append('docs/abi.md: section "%s" does not name '
-                              'sub-op %s, which %s (%s) handles' %
-                              (title, s, subops[s], rel))
+        nr_errnos += len(errnos)
+        nr_subops += len(subops)
+        for what, names, verb in (('', errnos, 'can return'),
+                                  ('sub-op ', subops, 'handles')):
+            for n in sorted(names):
+                if not word(n).search(body):
+                    errors.append('docs/abi.md: section "%s" does not name '
+                                  '%s%s, which %s (%s) %s' %
+                                  (title, what, n, names[n], rel, verb))
 
     for name in sorted(numbers, key=numbers.get):
         if not word(name).search(doc):
