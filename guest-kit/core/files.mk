@@ -4,3 +4,6 @@ gk-y += guest-kit/core/main.o guest-kit/core/console.o \
         guest-kit/core/traps.o guest-kit/core/extable.o \
         guest-kit/core/time.o guest-kit/core/control.o
 gk-y += guest-kit/core/events.o
+# Memory, time and threads (gk/page-alloc.h, gk/vm.h, gk/heap.h, ...).
+gk-y += guest-kit/core/page-alloc.o guest-kit/core/mmu-batch.o \
+        guest-kit/core/vm.o guest-kit/core/malloc.o

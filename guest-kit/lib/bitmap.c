@@ -99,13 +99,22 @@ bool gk_bitmap_range_is_clear(const uint64_t *map, size_t start, size_t nr)
     return gk_bitmap_next_set(map, start + nr, start) == start + nr;
 }
 
+/* Set bits of w; no __builtin_popcount: kernels link without libgcc. */
+static unsigned int popcount(uint64_t w)
+{
+    w = w - ((w >> 1) & 0x5555555555555555ULL);
+    w = (w & 0x3333333333333333ULL) + ((w >> 2) & 0x3333333333333333ULL);
+    w = (w + (w >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+    return (unsigned int)((w * 0x0101010101010101ULL) >> 56);
+}
+
 size_t gk_bitmap_count(const uint64_t *map, size_t size)
 {
     size_t n = 0, w;
 
     for (w = 0; w < size / 64; w++)
-        n += (size_t)__builtin_popcountll(map[w]);
+        n += popcount(map[w]);
     if (size % 64)
-        n += (size_t)__builtin_popcountll(map[w] & word_mask(0, size % 64));
+        n += popcount(map[w] & word_mask(0, size % 64));
     return n;
 }
