@@ -6,7 +6,9 @@
 #ifndef HV_ABI_PV64_H
 #define HV_ABI_PV64_H
 
+#ifndef __ASSEMBLY__
 #include <stdint.h>
+#endif
 
 /* Guest address space: L4 slots 256-271 belong to the hypervisor. */
 #define HYPERVISOR_VIRT_START  0xFFFF800000000000UL
@@ -50,6 +52,7 @@
 #define VGCF_in_syscall  (1U << _VGCF_in_syscall)
 #define VGCF_IN_SYSCALL  VGCF_in_syscall
 
+#ifndef __ASSEMBLY__
 /*
  * What the iret stub leaves at %rsp when it issues the hypercall:
  * lowest address first.
@@ -76,6 +79,8 @@ struct cpu_user_regs {
     uint16_t fs, _pad5[3];
     uint16_t gs, _pad6[3];
 };
+
+#endif /* __ASSEMBLY__ */
 
 #define xen_pfn_to_cr3(pfn) ((unsigned long)(pfn) << 12)
 #define xen_cr3_to_pfn(cr3) ((unsigned long)(cr3) >> 12)

@@ -7,6 +7,7 @@
 
 #include <abi/features.h>
 #include <abi/pv64.h>
+#include <abi/start-info.h>
 #include <abi/version.h>
 #include <abi/vm-assist.h>
 #include <hv/errno.h>
@@ -78,7 +79,8 @@ long hc_xen_version(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
         return 0;
     }
     case XENVER_capabilities:
-        return put_string(v, arg, "xen-3.0-x86_64", XEN_CAPABILITIES_INFO_LEN);
+        /* The one guest type hv runs, named as start_info's magic names it. */
+        return put_string(v, arg, START_INFO_MAGIC, XEN_CAPABILITIES_INFO_LEN);
     case XENVER_changeset:
         return put_string(v, arg, "hv", XEN_CHANGESET_INFO_LEN);
     case XENVER_platform_parameters: {

@@ -6,6 +6,7 @@
  */
 #include <hv/config.h>
 #include "regs.h"
+#include <abi/pv64.h>
 
         .text
         .code64
@@ -100,10 +101,10 @@ common_trap:
  */
         .globl  syscall_entry
 syscall_entry:
-        push    $0xE02B                              /* ss: FLAT_KERNEL_SS */
+        push    $FLAT_KERNEL_SS
         push    (8 + CPUINFO_syscall_rsp)(%rsp)      /* rsp */
         push    %r11                                 /* rflags */
-        push    $0xE033                              /* cs: FLAT_KERNEL_CS */
+        push    $FLAT_KERNEL_CS
         push    %rcx                                 /* rip */
         push    $0
         push    $VECTOR_SYSCALL

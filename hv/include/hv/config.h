@@ -3,6 +3,8 @@
 #ifndef HV_CONFIG_H
 #define HV_CONFIG_H
 
+#include <abi/pv64.h>
+
 #define NR_CPUS          8
 #define PAGE_SHIFT       12
 #define PAGE_SIZE        (1UL << PAGE_SHIFT)
@@ -18,12 +20,12 @@
  *   slot 261       device memory hv maps (local APIC)
  *   slots 262-271  direct map of all RAM; hv's image lives inside it
  */
-#define RO_MPT_VIRT_START      0xFFFF800000000000UL
-#define RO_MPT_VIRT_END        0xFFFF804000000000UL
+#define RO_MPT_VIRT_START      MACH2PHYS_VIRT_START
+#define RO_MPT_VIRT_END        MACH2PHYS_VIRT_END
 #define PERCPU_VIRT_START      0xFFFF820000000000UL
 #define MMIO_VIRT_START        0xFFFF828000000000UL
 #define DIRECTMAP_VIRT_START   0xFFFF830000000000UL
-#define DIRECTMAP_VIRT_END     0xFFFF880000000000UL
+#define DIRECTMAP_VIRT_END     HYPERVISOR_VIRT_END
 #define HV_VIRT_START          (DIRECTMAP_VIRT_START + HV_LOAD_PA)
 
 #define HV_FIRST_L4_SLOT       256
