@@ -2,3 +2,4 @@
 gk-y += guest-kit/arch/x86/head.o guest-kit/arch/x86/hypercall-page.o \
         guest-kit/arch/x86/entry.o
 gk-y += guest-kit/arch/x86/upcall.o
+gk-y += guest-kit/arch/x86/switch.o
