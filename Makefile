@@ -127,6 +127,10 @@ $(BUILD)/guest/%.o: %.S
 # ---------------------------------------------------------------- tests
 CONF_ELFS := $(foreach t,$(conformance-tests),$(BUILD)/tests/conformance/$(t).elf)
 $(foreach t,$(conformance-tests),$(eval $(call guest-kernel,$(BUILD)/tests/conformance/$(t).elf,$(addprefix $(BUILD)/guest/,$($(t)-objs)))))
+# domU kernels (domu-kernels, <k>-objs): dom-* tests pass one to dom0 as
+# its second boot module, so they are built with the test kernels.
+$(foreach k,$(domu-kernels),$(eval $(call guest-kernel,$(BUILD)/tests/domu/$(k).elf,$(addprefix $(BUILD)/guest/,$($(k)-objs)))))
+CONF_ELFS += $(foreach k,$(domu-kernels),$(BUILD)/tests/domu/$(k).elf)
 
 # Example guests (guest-kit/examples/files.mk): linked here, after GK_LIB.
 $(foreach e,$(guest-examples),$(eval $(call guest-kernel,$(BUILD)/guest-kit/examples/$(e).elf,$(addprefix $(BUILD)/guest/,$($(e)-objs)))))
