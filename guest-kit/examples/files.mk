@@ -3,6 +3,8 @@
 # macro: $(BUILD)/guest-kit/examples/<name>.elf from <name>-objs.
 guest-examples += hello
 hello-objs := guest-kit/examples/hello/main.o
+guest-examples += threads
+threads-objs := guest-kit/examples/threads/main.o
 guest-examples += stress
 stress-objs := guest-kit/examples/stress/main.o guest-kit/examples/stress/stress.o
 
