@@ -5,6 +5,8 @@ guest-examples += hello
 hello-objs := guest-kit/examples/hello/main.o
 guest-examples += threads
 threads-objs := guest-kit/examples/threads/main.o
+guest-examples += toy
+toy-objs := guest-kit/examples/toy/toy.o guest-kit/examples/toy/user.o
 guest-examples += stress
 stress-objs := guest-kit/examples/stress/main.o guest-kit/examples/stress/stress.o
 
