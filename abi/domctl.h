@@ -21,6 +21,7 @@
 #define XEN_DOMCTL_setvcpucontext   12
 #define XEN_DOMCTL_getvcpucontext   13
 #define XEN_DOMCTL_max_vcpus        15
+#define XEN_DOMCTL_scheduler_op     16
 #define XEN_DOMCTL_setdomainhandle  17
 #define XEN_DOMCTL_settimeoffset    24
 
@@ -106,6 +107,42 @@ struct xen_domctl_settimeoffset {
     int64_t time_offset_seconds; /* IN: added to the domain's wall clock */
 };
 
+/* Schedulers a toolstack may find (sysctl sched_id) and their commands. */
+#define XEN_SCHEDULER_CREDIT        5
+#define XEN_SCHEDULER_CREDIT2       6
+#define XEN_SCHEDULER_ARINC653      7
+#define XEN_SCHEDULER_RTDS          8
+#define XEN_SCHEDULER_NULL          9
+
+#define XEN_DOMCTL_SCHEDOP_putinfo     0
+#define XEN_DOMCTL_SCHEDOP_getinfo     1
+#define XEN_DOMCTL_SCHEDOP_putvcpuinfo 2
+#define XEN_DOMCTL_SCHEDOP_getvcpuinfo 3
+
+struct xen_domctl_sched_credit {
+    uint16_t weight;           /* IN/OUT: relative share, 1-65535 */
+    uint16_t cap;              /* IN/OUT: % of a CPU at most, 0 = none */
+};
+
+struct xen_domctl_sched_credit2 {
+    uint16_t weight;           /* IN/OUT: relative share, 1-65535 */
+    uint16_t cap;              /* IN/OUT: % of a CPU at most, 0 = none */
+};
+
+struct xen_domctl_scheduler_op {
+    uint32_t sched_id;         /* IN: must name the running scheduler */
+    uint32_t cmd;              /* IN: XEN_DOMCTL_SCHEDOP_* */
+    union {
+        struct xen_domctl_sched_credit credit;
+        struct xen_domctl_sched_credit2 credit2;
+        struct {
+            uint64_t vcpus;    /* per-vCPU forms: guest pointer */
+            uint32_t nr_vcpus;
+            uint32_t padding;
+        } v;
+    } u;
+};
+
 struct xen_domctl_vcpucontext {
     uint32_t vcpu;             /* IN */
     uint64_t ctxt;             /* IN/OUT: guest pointer to a
@@ -124,6 +161,7 @@ struct xen_domctl {
         struct xen_domctl_max_mem max_mem;
         struct xen_domctl_max_vcpus max_vcpus;
         struct xen_domctl_vcpucontext vcpucontext;
+        struct xen_domctl_scheduler_op scheduler_op;
         struct xen_domctl_setdomainhandle setdomainhandle;
         struct xen_domctl_settimeoffset settimeoffset;
         uint8_t pad[128];

@@ -11,6 +11,7 @@
 
 #define XEN_SYSCTL_readconsole        1
 #define XEN_SYSCTL_physinfo           3
+#define XEN_SYSCTL_sched_id           4
 #define XEN_SYSCTL_getdomaininfolist  6
 
 struct xen_sysctl_readconsole {
@@ -47,6 +48,10 @@ struct xen_sysctl_physinfo {
     uint32_t hw_cap[8];        /* OUT: CPUID feature words */
 };
 
+struct xen_sysctl_sched_id {
+    uint32_t sched_id;         /* OUT: XEN_SCHEDULER_* */
+};
+
 struct xen_sysctl_getdomaininfolist {
     uint16_t first_domain;     /* IN */
     uint32_t max_domains;      /* IN */
@@ -60,6 +65,7 @@ struct xen_sysctl {
     union {
         struct xen_sysctl_readconsole readconsole;
         struct xen_sysctl_physinfo physinfo;
+        struct xen_sysctl_sched_id sched_id;
         struct xen_sysctl_getdomaininfolist getdomaininfolist;
         uint8_t pad[128];
     } u;

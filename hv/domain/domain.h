@@ -59,6 +59,8 @@ struct vcpu {
 
     /* Scheduling. */
     enum vcpu_state state;
+    uint64_t vtime;                /* run time scaled by 256/weight */
+    uint64_t run_start;            /* system time it last got the CPU, or 0 */
     struct vcpu_runstate_info runstate;
     uint64_t runstate_guest;       /* guest VA to mirror runstate to, or 0 */
     uint64_t time_guest;           /* guest VA of a time record copy, or 0 */
@@ -104,6 +106,7 @@ struct domain {
     uint8_t shutdown_reason;   /* SHUTDOWN_* it stopped with */
     uint8_t shutdown_code;     /* SHUTDOWN_*, as set by shutdown_code */
     unsigned int pause_count;  /* toolstack pauses; created paused */
+    uint16_t sched_weight;     /* CPU share; 0 = the default (256) */
     bool vcpus_confirmed;      /* XEN_DOMCTL_max_vcpus done (dom0: yes) */
     int64_t time_offset;       /* seconds added to its wall clock */
     unsigned long nr_gerr_lines;

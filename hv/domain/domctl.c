@@ -13,6 +13,7 @@
 #include "mm/frame.h"
 #include "event/event.h"
 #include "time/vcpu-time.h"
+#include "sched/sched.h"
 
 #include <abi/domctl.h>
 #include <abi/memory.h>
@@ -102,6 +103,38 @@ static long vcpu_context(struct vcpu *v, struct domain *d,
     return rc;
 }
 
+/*
+ * XEN_DOMCTL_scheduler_op: the domain's weight, in the credit2 form
+ * (credit's is the same layout). Caps are not enforced, so a non-zero cap
+ * is refused rather than ignored.
+ */
+static long scheduler_op(struct vcpu *v, struct domain *d,
+                         struct xen_domctl_scheduler_op *op, bool *copy_back)
+{
+    if (op->sched_id != SCHED_ID)
+        return gerr(v, -EINVAL, "scheduler_op: scheduler %u, hv runs %u",
+                    op->sched_id, SCHED_ID);
+    switch (op->cmd) {
+    case XEN_DOMCTL_SCHEDOP_getinfo:
+        op->u.credit2.weight = d->sched_weight ? d->sched_weight
+                                               : SCHED_DEFAULT_WEIGHT;
+        op->u.credit2.cap = 0;
+        *copy_back = true;
+        return 0;
+    case XEN_DOMCTL_SCHEDOP_putinfo:
+        if (op->u.credit2.cap)
+            return gerr(v, -EOPNOTSUPP, "scheduler_op: caps are not "
+                        "supported");
+        /* Weight 0 leaves it as it is, as Xen does. */
+        if (op->u.credit2.weight)
+            d->sched_weight = op->u.credit2.weight;
+        return 0;
+    default:
+        return gerr(v, -EINVAL, "scheduler_op: per-vCPU or unknown cmd %u",
+                    op->cmd);
+    }
+}
+
 /* Commands that act on an existing domain other than the caller's. */
 static long on_domain(struct vcpu *v, struct xen_domctl *op, bool *copy_back)
 {
@@ -138,6 +171,8 @@ static long on_domain(struct vcpu *v, struct xen_domctl *op, bool *copy_back)
     case XEN_DOMCTL_shadow_op:
         return gerr(v, -EOPNOTSUPP, "shadow_op: PV domains have no shadow "
                     "or paging mode here");
+    case XEN_DOMCTL_scheduler_op:
+        return scheduler_op(v, d, &op->u.scheduler_op, copy_back);
     }
 
     if (d == v->domain)
@@ -175,7 +210,7 @@ static long on_domain(struct vcpu *v, struct xen_domctl *op, bool *copy_back)
  *   -EEXIST  createdomain with a domid in use
  *   -ENOMEM  no domid or memory left
  *   -ENODATA getvcpucontext of a vCPU never given a context
- *   -EOPNOTSUPP shadow_op
+ *   -EOPNOTSUPP shadow_op, a scheduler cap
  *   -ENOSYS  other commands
  */
 long hc_domctl(struct vcpu *v, uint64_t arg, uint64_t a2, uint64_t a3,

@@ -8,6 +8,7 @@
 #include "domain/domain-info.h"
 #include "mm/frame.h"
 #include "time/time.h"
+#include "sched/sched.h"
 
 #include <abi/sysctl.h>
 #include <hv/errno.h>
@@ -74,7 +75,7 @@ static long readconsole(struct vcpu *v, struct xen_sysctl_readconsole *rc)
 }
 
 /*
- * sysctl(op): readconsole, physinfo, getdomaininfolist.
+ * sysctl(op): readconsole, physinfo, sched_id, getdomaininfolist.
  *   -EFAULT  op or a buffer unreadable/unwritable
  *   -EACCES  interface_version is not 0x15 (checked first)
  *   -EPERM   the caller is not privileged
@@ -97,6 +98,10 @@ long hc_sysctl(struct vcpu *v, uint64_t arg, uint64_t a2, uint64_t a3,
     switch (op.cmd) {
     case XEN_SYSCTL_physinfo:
         physinfo(&op.u.physinfo);
+        rc = 0;
+        break;
+    case XEN_SYSCTL_sched_id:
+        op.u.sched_id.sched_id = SCHED_ID;
         rc = 0;
         break;
     case XEN_SYSCTL_getdomaininfolist:

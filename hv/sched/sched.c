@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Round-robin scheduling of vCPUs on one physical CPU, with a per-CPU
+ * Weighted fair scheduling of vCPUs on one physical CPU, with a per-CPU
  * design: each CPU has its own run list, slice timer and idle loop. hv has
  * one stack per CPU, so a vCPU switch is a copy of the guest frame at the
  * stack top, plus the state that lives in the CPU (cr3, bases, GDT, FPU).
@@ -80,11 +80,19 @@ void sched_remove_vcpu(struct vcpu *v)
         }
 }
 
+static uint64_t min_vtime(const struct runq *rq, const struct vcpu *v);
+
 void vcpu_wake(struct vcpu *v)
 {
     if (v->state != VCPU_BLOCKED)
         return;
     vcpu_stop_poll(v);
+    /*
+     * A sleeper's vtime stood still: let it be at most one slice ahead of
+     * the others, not run until it catches up with them.
+     */
+    if (min_vtime(&runqs[v->processor], v) > v->vtime + SCHED_SLICE_NS)
+        v->vtime = min_vtime(&runqs[v->processor], v) - SCHED_SLICE_NS;
     runstate_change(v, VCPU_RUNNABLE);
     runqs[v->processor].need_resched = true;
 }
@@ -132,24 +140,60 @@ void sched_yield_current(void)
     this_runq()->need_resched = true;
 }
 
+/*
+ * Fairness by virtual time: running for t ns adds t * 256 / weight to a
+ * vCPU's vtime, and the runnable vCPU with the least vtime runs next, so
+ * CPU time divides in proportion to the domains' weights.
+ */
+static unsigned int weight_of(const struct vcpu *v)
+{
+    return v->domain->sched_weight ? v->domain->sched_weight
+                                   : SCHED_DEFAULT_WEIGHT;
+}
+
+static void charge(struct vcpu *v, uint64_t now)
+{
+    if (!v->run_start)
+        return;
+    v->vtime += (now - v->run_start) * SCHED_DEFAULT_WEIGHT / weight_of(v);
+    v->run_start = 0;
+}
+
 static bool can_run(const struct vcpu *v)
 {
     return (v->state == VCPU_RUNNABLE || v->state == VCPU_RUNNING) &&
            !v->domain->is_shutting_down && !v->domain->pause_count;
 }
 
+/* Least vtime wins; on a tie, the one after the round-robin cursor. */
 static struct vcpu *pick_next(struct runq *rq, struct vcpu *prev)
 {
-    /* Round robin from the cursor; prev only if nobody else can run. */
+    struct vcpu *best = NULL;
+    unsigned int best_i = 0;
+
     for (unsigned int i = 0; i < rq->nr; i++) {
         struct vcpu *v = rq->vcpus[(rq->next + i) % rq->nr];
 
-        if (v != prev && can_run(v)) {
-            rq->next = (rq->next + i + 1) % rq->nr;
-            return v;
+        if (can_run(v) && (!best || v->vtime < best->vtime)) {
+            best = v;
+            best_i = i;
         }
     }
-    return prev && can_run(prev) ? prev : NULL;
+    if (best)
+        rq->next = (rq->next + best_i + 1) % rq->nr;
+    return best;
+}
+
+/* The least vtime among vCPUs that can run, other than v (or v's own). */
+static uint64_t min_vtime(const struct runq *rq, const struct vcpu *v)
+{
+    uint64_t min = v->vtime;
+
+    for (unsigned int i = 0; i < rq->nr; i++)
+        if (rq->vcpus[i] != v && can_run(rq->vcpus[i]) &&
+            rq->vcpus[i]->vtime < min)
+            min = rq->vcpus[i]->vtime;
+    return min;
 }
 
 static void fpu_save(struct vcpu *v)
@@ -227,6 +271,8 @@ void sched_maybe_switch(void)
     if (!rq->need_resched && prev && prev->state == VCPU_RUNNING)
         return;
     rq->need_resched = false;
+    if (prev)
+        charge(prev, time_now_ns());
     next = idle_until_runnable(rq, prev);
     if (next != prev)
         context_switch(ci, prev, next);
@@ -235,5 +281,6 @@ void sched_maybe_switch(void)
         runstate_publish(next);
         vcpu_timers_schedule_in(next);
     }
-    set_timer(&rq->slice_timer, time_now_ns() + SCHED_SLICE_NS);
+    next->run_start = time_now_ns();
+    set_timer(&rq->slice_timer, next->run_start + SCHED_SLICE_NS);
 }

@@ -1,17 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The scheduler: which vCPU runs on this physical CPU. Runnable vCPUs
- * share it round robin in time slices; blocked ones wait for an event or
+ * share it in proportion to their domains' weights, in time slices; blocked ones wait for an event or
  * a timer; with nothing to run the CPU halts until an interrupt.
  */
 #ifndef HV_SCHED_SCHED_H
 #define HV_SCHED_SCHED_H
 
 #include <hv/types.h>
+#include <abi/domctl.h>
 
 struct vcpu;
 
 #define SCHED_SLICE_NS 10000000UL      /* 10 ms */
+#define SCHED_DEFAULT_WEIGHT 256
+
+/* The scheduler toolstacks see (sysctl sched_id) and whose weights apply. */
+#define SCHED_ID XEN_SCHEDULER_CREDIT2
 
 void sched_init(void);
 /* Make v known to the scheduler (runnable unless offline). */
