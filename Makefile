@@ -43,12 +43,14 @@ gk-y :=
 unit-tests :=
 conformance-tests :=
 guest-examples :=
+bench-kernels :=
+bench-extra :=
 fuzz-targets :=
 
 include $(sort $(shell find hv guest-kit tests toolstack backends -name files.mk 2>/dev/null))
 
-.PHONY: all deps run test unit conformance abi-check fuzz fuzz-run bench clean
-all: hv guest-kit conformance-build
+.PHONY: all deps run test unit conformance abi-check fuzz fuzz-run bench bench-smoke clean
+all: hv guest-kit conformance-build bench-build
 
 # ---------------------------------------------------------------- deps
 deps:
@@ -153,6 +155,20 @@ conformance-report: deps $(HV_ELF) $(CONF_ELFS)
 runner-selftest: deps $(HV_ELF) $(CONF_ELFS) $(BUILD)/guest/tests/conformance/TEMPLATE/main.o
 	@python3 tests/conformance/test-runner.py
 
+# Benchmark kernels (tests/bench/): `make bench` boots each on hv and on
+# Xen 4.17 under QEMU's icount mode and rewrites docs/performance.md and
+# docs/performance.png; `make bench-smoke` (in make test) runs each once
+# on hv with tiny counts. BENCH_FLAGS passes flags to scripts/bench.py.
+BENCH_ELFS := $(foreach b,$(bench-kernels),$(BUILD)/tests/bench/$(b).elf)
+$(foreach b,$(bench-kernels),$(eval $(call guest-kernel,$(BUILD)/tests/bench/$(b).elf,$(addprefix $(BUILD)/guest/,$(bench-$(b)-objs)))))
+
+.PHONY: bench-build
+bench-build: $(BENCH_ELFS) $(bench-extra)
+bench: deps $(HV_ELF) $(BENCH_ELFS) $(bench-extra)
+	@scripts/bench.py $(BENCH_FLAGS)
+bench-smoke: deps $(HV_ELF) $(BENCH_ELFS) $(bench-extra)
+	@scripts/bench.py --smoke $(BENCH_FLAGS)
+
 # Unit tests: tests/unit/<path>/test-<name>.c plus the portable sources it
 # names in <test>-srcs, built for the host with cmocka and sanitizers.
 UNIT_BINS := $(addprefix $(BUILD)/,$(unit-tests))
@@ -214,7 +230,7 @@ abi-check: $(ABI_OUT)/abi-asserts.h $(ABI_OUT)/xen-macros.h
 	@python3 tests/abi/check-abi-doc.py
 	@python3 tests/abi/check-abi-only.py --xen-macros $(ABI_OUT)/xen-macros.h
 
-test: deps unit abi-check fuzz-run runner-selftest
+test: deps unit abi-check fuzz-run runner-selftest bench-smoke
 	@$(MAKE) --no-print-directory conformance HV=hv
 
 # ---------------------------------------------------------------- run

@@ -5,7 +5,8 @@
 
 PACKAGES="qemu-system-x86 libcmocka-dev libyaml-dev uuid-dev libxen-dev
 xenstore-utils xen-hypervisor-4.17-amd64 busybox-static gcc make binutils
-clang python3 libxml2-utils"
+clang python3 libxml2-utils
+gnuplot-nox"
 
 missing=
 for p in $PACKAGES; do
