@@ -6,7 +6,8 @@ gk-y += guest-kit/core/main.o guest-kit/core/console.o \
 gk-y += guest-kit/core/events.o
 # Memory, time and threads (gk/page-alloc.h, gk/vm.h, gk/heap.h, ...).
 gk-y += guest-kit/core/page-alloc.o guest-kit/core/mmu-batch.o \
-        guest-kit/core/vm.o guest-kit/core/malloc.o \
+        guest-kit/core/vm.o guest-kit/core/vm-alloc.o \
+        guest-kit/core/malloc.o \
         guest-kit/core/reservation.o
 gk-y += guest-kit/core/timer.o guest-kit/core/thread.o
 # The toolstack's PV domU builder, bound to hypercalls (gk/build.h).

@@ -290,7 +290,11 @@ static void measure(struct usage *u, const char *when)
 
 unsigned int stress_run(unsigned int seconds)
 {
-    static const struct { const char *name; gk_thread_fn fn; int n; } kinds[] = {
+    static const struct {
+        const char *name;
+        gk_thread_fn fn;
+        int n;
+    } kinds[] = {
         { "mapper", mapper, 2 }, { "heaper", heaper, 2 },
         { "sleeper", sleeper, 3 }, { "timers", timer_user, 2 },
         { "ping", ponger, 2 }, { "spawner", spawner, 1 },
@@ -338,8 +342,8 @@ unsigned int stress_run(unsigned int seconds)
     gk_timer_get_stats(&ts);
     gk_printf("stress: %lu context switches, %lu blocks in the hypervisor "
               "(%lu ms idle), %lu timer callbacks, worst lateness %lu us\n",
-              ss.nr_switches, ss.nr_blocks, (unsigned long)(ss.idle_ns / MS), ts.nr_fired,
-              worst_late / 1000);
+              ss.nr_switches, ss.nr_blocks, (unsigned long)(ss.idle_ns / MS),
+              ts.nr_fired, worst_late / 1000);
     measure(&end, "end");
     if (end.pages != start.pages || end.heap.nr_objects !=
                                         start.heap.nr_objects ||

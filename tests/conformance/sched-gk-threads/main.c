@@ -81,7 +81,8 @@ int main(void)
     pages = gk_pages_in_use();
 
     for (int i = 0; i < 3; i++)
-        t[i] = gk_thread_create("turns", turn_taker, (void *)(uintptr_t)('A' + i),
+        t[i] = gk_thread_create("turns", turn_taker,
+                                (void *)(uintptr_t)('A' + i),
                                 GK_THREAD_JOINABLE);
     for (int i = 0; i < 3; i++)
         gk_thread_join(t[i]);

@@ -36,8 +36,10 @@ _start:
  * (and an error code for #GP and #PF); the stubs complete the same
  * struct trap_frame the PV port gets from guest-kit.
  */
-#define STUB(vec)       .globl isr_##vec; isr_##vec: pushq $0; pushq $vec; jmp isr_common
-#define STUB_EC(vec)    .globl isr_##vec; isr_##vec: pushq $vec; jmp isr_common
+#define STUB(vec)                                                           \
+    .globl isr_##vec; isr_##vec: pushq $0; pushq $vec; jmp isr_common
+#define STUB_EC(vec)                                                        \
+    .globl isr_##vec; isr_##vec: pushq $vec; jmp isr_common
 STUB(3)
 STUB_EC(13)
 STUB_EC(14)
