@@ -83,6 +83,7 @@ struct vcpu {
 #define DOMF_privileged (1U << 0)
 
 struct evtchn_domain;
+struct grant_table;
 
 struct domain {
     domid_t domain_id;
@@ -100,6 +101,7 @@ struct domain {
     struct vcpu *vcpu[MAX_VIRT_CPUS];
 
     struct evtchn_domain *evtchn;  /* event-channel ports (hv/event/) */
+    struct grant_table *grant;     /* grant table (hv/grant/) */
 
     bool is_shutting_down;
     bool is_dying;             /* being destroyed: no new references */
