@@ -5,6 +5,7 @@
 #include "arch/x86/platform.h"
 #include "console/console.h"
 #include "event/event.h"
+#include "grant/grant.h"
 #include "mm/domain-frames.h"
 #include "mm/frame.h"
 #include "pv/dump.h"
@@ -92,6 +93,10 @@ struct domain *domain_create(domid_t id, uint32_t flags,
     }
     if (evtchn_domain_init(d))
         goto fail;
+    if (grant_domain_init(d)) {
+        evtchn_domain_destroy(d);
+        goto fail;
+    }
     wallclock_publish(d);
     domains[id] = d;
     if (id == 0)
@@ -132,6 +137,8 @@ void domain_destroy(struct domain *d)
     for (unsigned int i = 0; i < d->nr_vcpus; i++)
         vcpu_release_tables(d->vcpu[i]);
     domain_unpin_all(d->domain_id);
+    /* Before the memory: pins hold references on d's frames. */
+    grant_domain_destroy(d);
     for (unsigned int i = 0; i < d->nr_vcpus; i++)
         vcpu_destroy(d->vcpu[i]);
     domain_release_frames(d->domain_id, &freed, &kept);
