@@ -9,6 +9,7 @@
 struct vcpu;
 
 #define NO_ERROR_CODE (~0UL)
+#define X86_TRAP_GP 13
 
 /*
  * Enter guest handler `handler` with the PV bounce frame. From user mode

@@ -10,6 +10,7 @@
 #include "arch/x86/page.h"
 #include "console/console.h"
 #include "domain/domain.h"
+#include "pv/bounce.h"
 #include "pv/mode.h"
 
 #include <abi/pv64.h>
@@ -24,10 +25,6 @@ long hc_iret(struct vcpu *v, uint64_t a1, uint64_t a2, uint64_t a3,
     if (copy_from_guest(&ctx, regs->rsp, sizeof(ctx))) {
         domain_crash(v->domain, "iret: frame unreadable");
         return -EFAULT;
-    }
-    if (!is_canonical(ctx.rip)) {
-        domain_crash(v->domain, "iret: non-canonical rip");
-        return -EINVAL;
     }
     if ((ctx.cs & 3) == 3 && v->in_kernel && !pv_switch_to_user(v)) {
         domain_crash(v->domain, "iret to user mode without a user table");
@@ -53,5 +50,11 @@ long hc_iret(struct vcpu *v, uint64_t a1, uint64_t a2, uint64_t a3,
     }
     v->vcpu_info->evtchn_upcall_mask = !(ctx.rflags & X86_EFLAGS_IF);
     v->nmi_masked = false;
+    /*
+     * A non-canonical rip would fault in hv's iretq: give the guest the
+     * #GP(0) that return raises on Xen, with the frame it asked for.
+     */
+    if (!is_canonical(regs->rip))
+        pv_inject_trap(v, regs, X86_TRAP_GP, 0);
     return ctx.rax;
 }

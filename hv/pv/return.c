@@ -47,11 +47,15 @@ void prepare_guest_return(struct hv_regs *regs)
 
 /*
  * iretq itself faulted (a selector the guest supplied is unusable). Called
- * from the fixup in entry.S with the guest frame rebuilt.
+ * from the fixup in entry.S with the guest frame rebuilt. As on Xen, the
+ * guest gets the #GP (error code: the selector) with the frame it asked
+ * for, so a guest kernel can kill the user process that supplied it
+ * (e.g. through sigreturn) instead of losing the whole domain; without a
+ * #GP handler pv_inject_trap() crashes the domain.
  */
 void iret_faulted(struct hv_regs *regs)
 {
     struct vcpu *v = current_vcpu();
 
-    domain_crash(v->domain, "return to guest faulted: bad cs/ss selector");
+    pv_inject_trap(v, regs, X86_TRAP_GP, get_cpu_info()->fixup_error);
 }

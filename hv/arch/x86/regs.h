@@ -64,7 +64,8 @@ struct cpu_info {
     struct vcpu *current;
     unsigned int cpu_id;
     uint32_t _pad;
-    uint64_t _rsvd[5];
+    uint64_t fixup_error;          /* error code of the last fixed-up fault */
+    uint64_t _rsvd[4];
 };
 
 _Static_assert(sizeof(struct hv_regs) == REGS_SIZE, "hv_regs layout");

@@ -26,6 +26,8 @@ static bool apply_fixup(struct hv_regs *regs)
     for (const struct ex_entry *e = __start_ex_table; e < __stop_ex_table;
          e++)
         if (e->insn == regs->rip) {
+            /* The fixup may need it (a faulting iretq names the selector). */
+            get_cpu_info()->fixup_error = regs->error_code;
             regs->rip = e->fixup;
             return true;
         }
