@@ -17,6 +17,8 @@
  *   -EFAULT  a byte of the buffer is unreadable (earlier ones are printed)
  * CONSOLEIO_read: copy up to count pending input bytes; returns the number.
  *   -EPERM   caller is not privileged
+ *   -E2BIG   count is negative as an int: the byte count it allows could
+ *            not be told from an errno (Xen 4.17 refuses it too)
  * Others: -ENOSYS.
  */
 long hc_console_io(struct vcpu *v, uint64_t cmd, uint64_t count64,
@@ -46,6 +48,8 @@ long hc_console_io(struct vcpu *v, uint64_t cmd, uint64_t count64,
 
         if (!is_privileged(d))
             return gerr(v, -EPERM, "console_io: read needs privilege");
+        if ((int32_t)count < 0)
+            return gerr(v, -E2BIG, "console_io: read count %#x", count);
         while (got < count && got < CHUNK && serial_read(&chunk[got]))
             got++;
         if (got && copy_to_guest(buf, chunk, got))
