@@ -66,6 +66,9 @@ METRICS = [
     ("syscall_bounce", "user-mode syscall bounced to the guest kernel and back (iret, VGCF_in_syscall)"),
     ("evtchn_send_self", "EVTCHNOP_send on a loopback channel, events masked; guest clears pending"),
     ("evtchn_upcall", "EVTCHNOP_send with events unmasked: send, upcall, handler, iret"),
+    ("grant_copy_64", "GNTTABOP_copy of 64 bytes from a frame granted to ourselves, one copy per call"),
+    ("grant_copy_4k", "GNTTABOP_copy of a 4 KiB page, one per call"),
+    ("grant_copy_4k_b16", "GNTTABOP_copy of 4 KiB pages, 16 per call; per page"),
     ("hypervisor_boot", "hypervisor's first instruction to dom0's first: power-on to dom0 entry minus the firmware baseline; calibration and RTC waits included (see Boot cost)"),
     ("guest_entry_to_main", "dom0's first instruction to main() of a guest-kit kernel (its setup: .bss, shared_info mapping, trap table)"),
 ]
