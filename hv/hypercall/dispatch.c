@@ -28,6 +28,7 @@ static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_event_channel_op_compat] = hc_event_channel_op_compat,
     [__HYPERVISOR_xen_version] = hc_xen_version,
     [__HYPERVISOR_console_io] = hc_console_io,
+    [__HYPERVISOR_grant_table_op] = hc_grant_table_op,
     [__HYPERVISOR_vm_assist] = hc_vm_assist,
     [__HYPERVISOR_iret] = hc_iret,
     [__HYPERVISOR_vcpu_op] = hc_vcpu_op,

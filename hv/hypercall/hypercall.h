@@ -46,6 +46,7 @@ long hc_callback_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint
 long hc_mmu_update(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_mmuext_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_event_channel_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+long hc_grant_table_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_event_channel_op_compat(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 
 #endif
