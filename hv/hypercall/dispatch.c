@@ -30,6 +30,8 @@ static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_console_io] = hc_console_io,
     [__HYPERVISOR_grant_table_op] = hc_grant_table_op,
     [__HYPERVISOR_vm_assist] = hc_vm_assist,
+    [__HYPERVISOR_update_va_mapping_otherdomain] =
+        hc_update_va_mapping_otherdomain,
     [__HYPERVISOR_iret] = hc_iret,
     [__HYPERVISOR_vcpu_op] = hc_vcpu_op,
     [__HYPERVISOR_set_segment_base] = hc_set_segment_base,

@@ -36,6 +36,7 @@ long hc_set_timer_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uin
 long hc_vcpu_op(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_domctl(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_sysctl(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+long hc_update_va_mapping_otherdomain(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_xen_version(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_console_io(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 long hc_vm_assist(struct vcpu *v, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);

@@ -49,8 +49,10 @@ unsigned long domain_count_frames(domid_t domid)
 {
     unsigned long n = 0;
 
+    /* hv's shared page is not the domain's memory (Xen does not count it). */
     for (mfn_t m = 0; m < max_mfn; m++)
         n += mfn_to_page(m)->owner == domid &&
-             (mfn_to_page(m)->count_info & PGC_allocated);
+             (mfn_to_page(m)->count_info & PGC_allocated) &&
+             !(mfn_to_page(m)->count_info & PGC_hv_shared);
     return n;
 }

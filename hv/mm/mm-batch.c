@@ -7,9 +7,11 @@
 #include "domain/domain.h"
 #include "mm/mm-env.h"
 
+#include <abi/hypercall.h>
 #include <abi/memory.h>
 #include <hv/errno.h>
 
+/* A privileged domain may name another (building or inspecting it). */
 static long check_one(struct vcpu *v, const char *op, uint16_t id,
                       const char *what)
 {
@@ -29,8 +31,31 @@ static long check_one(struct vcpu *v, const char *op, uint16_t id,
                     op, what);
     if (!domain_lookup(id))
         return gerr(v, -ESRCH, "%s: %s d%u does not exist", op, what, id);
-    return gerr(v, -EPERM, "%s: %s d%u: foreign mappings not supported yet",
-                op, what, id);
+    if (!is_privileged(d))
+        return gerr(v, -EPERM, "%s: %s d%u: the caller is not privileged",
+                    op, what, id);
+    return 0;
+}
+
+/*
+ * The rules one batch runs under. With a foreign domain FD named, an
+ * mmu_update edits the caller's tables to map FD's frames, while an
+ * mmuext_op acts on FD's own tables (pinning the L4 of a domain being
+ * built, say).
+ */
+static struct pt_dom batch_dom(struct vcpu *v, unsigned int nr, uint16_t fd)
+{
+    struct pt_dom dom = mm_dom(v->domain);
+    struct domain *f;
+
+    if (fd == DOMID_SELF || fd >= DOMID_FIRST_RESERVED ||
+        fd == v->domain->domain_id || !(f = domain_lookup(fd)))
+        return dom;
+    if (nr == __HYPERVISOR_mmuext_op)
+        return mm_dom(f);
+    dom.foreign_data = true;
+    dom.data_domid = fd;
+    return dom;
 }
 
 long mm_check_foreigndom(struct vcpu *v, const char *op, uint32_t fd)
@@ -52,7 +77,7 @@ long mm_batch(struct vcpu *v, unsigned int nr, const char *name,
               uint64_t arr, uint64_t count, uint64_t pdone, uint64_t fd,
               size_t elem_size, mm_batch_fn fn)
 {
-    struct pt_dom dom = mm_dom(v->domain);
+    struct pt_dom dom;
     uint32_t done = 0, n = (uint32_t)count;
     uint64_t elem[4], i, work;
     long rc;
@@ -65,6 +90,7 @@ long mm_batch(struct vcpu *v, unsigned int nr, const char *name,
     rc = mm_check_foreigndom(v, name, (uint32_t)fd);
     if (rc)
         return rc;
+    dom = batch_dom(v, nr, fd & 0xFFFF);
 
     mm_lock();
     work = mm_env()->work;

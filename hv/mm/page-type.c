@@ -166,6 +166,10 @@ int pt_l1e_get(struct pt_env *env, const struct pt_dom *dom, uint64_t val,
         *out = adjust(1, val);
         return 0;
     }
+    struct pt_dom data_owner = { .domid = dom->data_domid };
+
+    if (dom->foreign_data)
+        dom = &data_owner;
     if (pt_get_page(env, dom, mfn)) {
         *why = "frame is not the domain's";
         return -EBUSY;

@@ -71,6 +71,13 @@ struct pt_dom {
     uint16_t domid;
     bool cache_attrs;          /* PWT/PCD/PAT allowed in L1 entries */
     bool io_frames;            /* may map frames that are not RAM */
+    /*
+     * A privileged domain building another (mmu_update with foreigndom):
+     * its L1 entries map frames of data_domid instead of its own. Tables
+     * stay domid's; only the frames L1 entries name change owner.
+     */
+    bool foreign_data;
+    uint16_t data_domid;
 };
 
 /* General references: the frame must be allocated to dom. */

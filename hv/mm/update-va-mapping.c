@@ -7,6 +7,7 @@
 #include "domain/domain.h"
 #include "mm/mm-env.h"
 
+#include <abi/memory.h>
 #include <abi/mmu.h>
 #include <hv/errno.h>
 
@@ -22,10 +23,9 @@
  *   -EPERM   val names device memory
  *   -EFAULT  the vCPU mask is unreadable (the update is done)
  */
-long hc_update_va_mapping(struct vcpu *v, uint64_t va, uint64_t val,
-                          uint64_t flags, uint64_t a4, uint64_t a5)
+static long update_va_mapping(struct vcpu *v, const struct pt_dom *dom,
+                              uint64_t va, uint64_t val, uint64_t flags)
 {
-    struct pt_dom dom = mm_dom(v->domain);
     struct pt_env *env;
     const char *why = "";
     uint64_t l1, mask, target = flags & ~UVMF_FLUSHTYPE_MASK;
@@ -39,7 +39,7 @@ long hc_update_va_mapping(struct vcpu *v, uint64_t va, uint64_t val,
         mm_unlock();
         return gerr(v, rc, "update_va_mapping: va %#lx: %s", va, why);
     }
-    rc = pt_update(env, &dom, l1, idx, val, false, &level, &why);
+    rc = pt_update(env, dom, l1, idx, val, false, &level, &why);
     mm_unlock();
     if (rc)
         return gerr(v, rc, "update_va_mapping: va %#lx: L1 frame %#lx slot "
@@ -59,4 +59,41 @@ long hc_update_va_mapping(struct vcpu *v, uint64_t va, uint64_t val,
         mm_unlock();
     }
     return 0;
+}
+
+long hc_update_va_mapping(struct vcpu *v, uint64_t va, uint64_t val,
+                          uint64_t flags, uint64_t a4, uint64_t a5)
+{
+    struct pt_dom dom = mm_dom(v->domain);
+
+    return update_va_mapping(v, &dom, va, val, flags);
+}
+
+/*
+ * update_va_mapping_otherdomain(va, val, flags, domid): the same, with val
+ * naming a frame of domain domid (DOMID_SELF: the caller's own) mapped in
+ * the caller's own table: how a privileged domain reaches the memory of
+ * a domain it builds.
+ *   -EPERM   another domain without privilege
+ *   -ESRCH   no such domain
+ *   and update_va_mapping's errors
+ */
+long hc_update_va_mapping_otherdomain(struct vcpu *v, uint64_t va,
+                                      uint64_t val, uint64_t flags,
+                                      uint64_t domid, uint64_t a5)
+{
+    struct pt_dom dom = mm_dom(v->domain);
+    uint16_t id = (uint16_t)domid;
+
+    if (id != DOMID_SELF && id != v->domain->domain_id) {
+        if (!is_privileged(v->domain))
+            return gerr(v, -EPERM, "update_va_mapping_otherdomain: d%u: "
+                        "not privileged", id);
+        if (!domain_lookup(id))
+            return gerr(v, -ESRCH, "update_va_mapping_otherdomain: no "
+                        "domain %u", id);
+        dom.foreign_data = true;
+        dom.data_domid = id;
+    }
+    return update_va_mapping(v, &dom, va, val, flags);
 }
