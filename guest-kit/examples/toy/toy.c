@@ -276,6 +276,8 @@ static void enter_user(uint64_t rip, uint64_t rsp)
 
 /* ---------------------------------------------------------------- 6 traps */
 
+static unsigned int nr_syscalls, nr_breakpoints;
+
 static bool from_user(const struct gk_trap_frame *f)
 {
     return (f->cs & 3) == 3;
@@ -287,6 +289,7 @@ static bool from_user(const struct gk_trap_frame *f)
  */
 static bool syscall_trap(struct gk_trap_frame *f)
 {
+    nr_syscalls++;
     switch (f->rax) {
     case SYS_WRITE:
         if (f->rdi >= USER_BASE && f->rsi <= 256 &&
@@ -311,9 +314,29 @@ static bool syscall_trap(struct gk_trap_frame *f)
 
 static bool breakpoint_trap(struct gk_trap_frame *f)
 {
+    nr_breakpoints++;
     kprintf("toy: breakpoint in %s mode at %#lx, resuming\n",
             from_user(f) ? "user" : "kernel", f->rip);
     return true;    /* rip is already past the int3 */
+}
+
+/*
+ * The end of the toy: the user program faulted. The conformance test
+ * trap-gk-toy-user links the toy with its own version, which checks
+ * what happened instead of just powering off.
+ */
+void toy_finished(const struct gk_trap_frame *f, uint64_t cr2,
+                  uint64_t ticks, unsigned int syscalls,
+                  unsigned int breakpoints) __attribute__((weak, noreturn));
+void toy_finished(const struct gk_trap_frame *f, uint64_t cr2,
+                  uint64_t ticks, unsigned int syscalls,
+                  unsigned int breakpoints)
+{
+    (void)f;
+    (void)cr2;
+    kprintf("toy: user program killed after %lu ticks, %u system calls, "
+            "%u breakpoints; powering off\n", ticks, syscalls, breakpoints);
+    gk_shutdown(SHUTDOWN_poweroff);
 }
 
 /* Before: cr2 from the register. After: from vcpu_info.arch.cr2. */
@@ -326,9 +349,7 @@ static bool page_fault_trap(struct gk_trap_frame *f)
             f->error_code);
     if (!from_user(f))
         return false;    /* guest-kit dumps the registers and stops */
-    kprintf("toy: user program killed after %lu ticks; powering off\n",
-            jiffies);
-    gk_shutdown(SHUTDOWN_poweroff);
+    toy_finished(f, cr2, jiffies, nr_syscalls, nr_breakpoints);
 }
 
 static void traps_init(void)
