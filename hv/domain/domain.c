@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Domain and vCPU lifetime: creation, lookup, shutdown and crash. */
 #include "domain/domain.h"
+#include "hypercall/hc-stats.h"
 #include "arch/x86/page.h"
 #include "arch/x86/platform.h"
 #include "console/console.h"
@@ -177,6 +178,7 @@ void domain_shutdown(struct domain *d, unsigned int reason)
         return;
     }
     /* dom0 going away ends the machine, as on a Xen host. */
+    hc_stats_print();
     switch (reason) {
     case SHUTDOWN_poweroff:
         machine_power_off();

@@ -44,6 +44,8 @@ struct vcpu {
     bool fpu_ts;               /* the guest's virtual CR0.TS */
     bool nmi_masked;
     bool in_multicall;         /* no continuations inside a multicall */
+    uint8_t iopl;              /* virtual IOPL (PHYSDEVOP_set_iopl), 0-3 */
+    uint64_t debugreg[8];      /* set_debugreg values; 4 and 5 unused */
     struct trap_info trap_ctxt[256];
     struct callback callbacks[NR_CALLBACKS];
     uint64_t kernel_ss, kernel_sp;
@@ -111,6 +113,7 @@ struct domain {
     uint16_t sched_weight;     /* CPU share; 0 = the default (256) */
     bool vcpus_confirmed;      /* XEN_DOMCTL_max_vcpus done (dom0: yes) */
     int64_t time_offset;       /* seconds added to its wall clock */
+    uint32_t pci_cf8;          /* its last dword write to port 0xCF8 */
     unsigned long nr_gerr_lines;
 };
 

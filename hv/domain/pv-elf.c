@@ -142,10 +142,10 @@ static int read_ehdr(const uint8_t *img, size_t size, struct ehdr *eh,
     return 0;
 }
 
-/* Copy a NUL-terminated string note into dst, truncating. */
-static void copy_str(char *dst, const char *src)
+/* Copy a string note of at most len bytes into dst, truncating. */
+static void copy_str(char *dst, const char *src, size_t len)
 {
-    size_t n = strnlen(src, PV_ELF_STR_LEN - 1);
+    size_t n = strnlen(src, len < PV_ELF_STR_LEN ? len : PV_ELF_STR_LEN - 1);
 
     memcpy(dst, src, n);
     dst[n] = '\0';
@@ -238,8 +238,10 @@ static int apply_note(uint32_t type, const uint8_t *desc, uint32_t descsz,
     case XEN_ELFNOTE_LOADER:
     case XEN_ELFNOTE_FEATURES:
     case XEN_ELFNOTE_BSD_SYMTAB:
-        if (descsz == 0 || strnlen(str, descsz) == descsz)
-            FAIL(XEN_EINVAL, "string note is not NUL-terminated");
+        /* The string ends at its NUL or at descsz: Linux emits FEATURES
+         * with .ascii, no NUL inside the descriptor. */
+        if (descsz == 0)
+            FAIL(XEN_EINVAL, "string note is empty");
         break;
     default:
         return 0;      /* informational, 32-bit or PVH only */
@@ -274,16 +276,16 @@ static int apply_note(uint32_t type, const uint8_t *desc, uint32_t descsz,
         info->features_supported[0] |= (uint32_t)val;
         break;
     case XEN_ELFNOTE_XEN_VERSION:
-        copy_str(info->xen_version, str);
+        copy_str(info->xen_version, str, descsz);
         break;
     case XEN_ELFNOTE_GUEST_OS:
-        copy_str(info->guest_os, str);
+        copy_str(info->guest_os, str, descsz);
         break;
     case XEN_ELFNOTE_GUEST_VERSION:
-        copy_str(info->guest_version, str);
+        copy_str(info->guest_version, str, descsz);
         break;
     case XEN_ELFNOTE_LOADER:
-        copy_str(info->loader, str);
+        copy_str(info->loader, str, descsz);
         break;
     case XEN_ELFNOTE_FEATURES:
         return parse_features(str, strnlen(str, descsz), info, why);

@@ -5,9 +5,13 @@
  * kernel and is bounced to its syscall callback.
  */
 #include "hypercall/hypercall.h"
+#include "hypercall/hc-stats.h"
 #include "console/console.h"
 #include "domain/domain.h"
 #include "pv/bounce.h"
+#include "pv/debugreg.h"
+#include "pv/physdev.h"
+#include "pv/platform-op.h"
 
 #include <abi/hypercall.h>
 #include <hv/errno.h>
@@ -20,6 +24,9 @@ static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_set_callbacks] = hc_set_callbacks,
     [__HYPERVISOR_fpu_taskswitch] = hc_fpu_taskswitch,
     [__HYPERVISOR_sched_op_compat] = hc_sched_op_compat,
+    [__HYPERVISOR_platform_op] = hc_platform_op,
+    [__HYPERVISOR_set_debugreg] = hc_set_debugreg,
+    [__HYPERVISOR_get_debugreg] = hc_get_debugreg,
     [__HYPERVISOR_update_descriptor] = hc_update_descriptor,
     [__HYPERVISOR_memory_op] = hc_memory_op,
     [__HYPERVISOR_multicall] = hc_multicall,
@@ -41,6 +48,7 @@ static const hypercall_fn hypercall_table[NR_HYPERCALLS] = {
     [__HYPERVISOR_domctl] = hc_domctl,
     [__HYPERVISOR_mmuext_op] = hc_mmuext_op,
     [__HYPERVISOR_event_channel_op] = hc_event_channel_op,
+    [__HYPERVISOR_physdev_op] = hc_physdev_op,
 };
 
 struct hv_regs *guest_regs(void)
@@ -50,10 +58,17 @@ struct hv_regs *guest_regs(void)
 
 long hypercall_call(struct vcpu *v, uint64_t nr, const uint64_t args[5])
 {
+    uint32_t token = hc_stats_begin();
+    long rc;
+
     if (nr >= NR_HYPERCALLS || !hypercall_table[nr])
-        return -ENOSYS;
-    return hypercall_table[nr](v, args[0], args[1], args[2], args[3],
-                               args[4]);
+        rc = gerr(v, -ENOSYS, "hypercall %lu (%#lx, %#lx, %#lx) unknown", nr,
+                  args[0], args[1], args[2]);
+    else
+        rc = hypercall_table[nr](v, args[0], args[1], args[2], args[3],
+                                 args[4]);
+    hc_stats_end(v, token, nr, args, rc);
+    return rc;
 }
 
 void do_syscall(struct hv_regs *regs)

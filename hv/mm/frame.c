@@ -120,6 +120,13 @@ void mm_init(const struct multiboot_info *mbi, paddr_t reserved_top)
         frame_table[m].count_info = 1;
         frame_table[m].pfn = M2P_INVALID;
     }
+    /* Holes between RAM ranges (ROM, ACPI tables, devices): I/O memory. */
+    for (paddr_t at = 0; at < max_pa; at = e) {
+        if (!next_ram_range(at, &s, &e))
+            break;
+        for (mfn_t m = at >> PAGE_SHIFT; m < (s >> PAGE_SHIFT); m++)
+            frame_table[m].owner = DOMID_IO;
+    }
     free_bitmap = maddr_to_virt(boot_alloc(ALIGN_UP(max_mfn, 64) / 8));
     m2p_bytes = ALIGN_UP(max_mfn * sizeof(uint64_t), PAGE_SIZE);
     m2p = maddr_to_virt(boot_alloc(m2p_bytes));

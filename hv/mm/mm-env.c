@@ -33,10 +33,35 @@ static void env_fill(void *ctx, uint64_t *l4)
     hv_fill_guest_l4(l4);
 }
 
+/* The local APIC page hv programs; the I/O APIC page. */
+#define LAPIC_MFN   0xFEE00UL
+#define IOAPIC_MFN  0xFEC00UL
+/* Legacy VGA memory, device RAM below the BIOS ROM. */
+#define VGA_FIRST   0xA0UL
+#define VGA_LAST    0xBFUL
+
+/*
+ * Device memory and holes, as Xen gives them to its dom0: the local APIC
+ * never (hv's timer lives there), the I/O APIC read-only, holes below the
+ * top of RAM (BIOS ROM, ACPI tables, reserved ranges) read-only except
+ * VGA memory, and everything above RAM (PCI BARs) read-write.
+ */
+static int env_io_access(void *ctx, uint64_t mfn)
+{
+    if (mfn == LAPIC_MFN)
+        return PT_IO_NONE;
+    if (mfn == IOAPIC_MFN)
+        return PT_IO_RO;
+    if (mfn < max_mfn && !(mfn >= VGA_FIRST && mfn <= VGA_LAST))
+        return PT_IO_RO;
+    return PT_IO_RW;
+}
+
 static struct pt_env env = {
     .map = env_map,
     .flush_tlb = env_flush,
     .fill_hv_slots = env_fill,
+    .io_access = env_io_access,
 };
 
 struct pt_env *mm_env(void)
@@ -50,12 +75,12 @@ struct pt_env *mm_env(void)
 struct pt_dom mm_dom(const struct domain *d)
 {
     /*
-     * Cache attributes follow privilege as on Xen's dom0; device memory
-     * needs I/O-memory rights, which hv gives to no domain yet.
+     * Cache attributes and I/O-memory rights follow privilege, as on
+     * Xen's dom0 (env_io_access says which frames and how).
      */
     return (struct pt_dom){ .domid = d->domain_id,
                             .cache_attrs = is_privileged(d),
-                            .io_frames = false };
+                            .io_frames = is_privileged(d) };
 }
 
 void mm_lock(void)

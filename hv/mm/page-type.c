@@ -7,6 +7,7 @@
  */
 #include "mm/page-type.h"
 
+#include <abi/memory.h>
 #include <hv/errno.h>
 
 /* Breaking one of these would break isolation: stop rather than go on. */
@@ -141,6 +142,12 @@ static const char *writable_refusal(uint64_t type)
     }
 }
 
+/* Device memory, a hole or ROM: mapped without references. */
+static bool is_io_frame(const struct pt_env *env, uint64_t mfn)
+{
+    return mfn >= env->nr_frames || env->frames[mfn].owner == DOMID_IO;
+}
+
 int pt_l1e_get(struct pt_env *env, const struct pt_dom *dom, uint64_t val,
                uint64_t *out, const char **why)
 {
@@ -157,12 +164,17 @@ int pt_l1e_get(struct pt_env *env, const struct pt_dom *dom, uint64_t val,
                    : "reserved bits set";
         return -EINVAL;
     }
-    if (mfn >= env->nr_frames) {
-        if (!dom->io_frames) {
+    if (is_io_frame(env, mfn)) {
+        int access = env->io_access ? env->io_access(env->ctx, mfn)
+                                    : PT_IO_RW;
+
+        if (!dom->io_frames || access == PT_IO_NONE) {
             *why = "frame is not RAM and the domain has no I/O-memory "
-                   "rights";
+                   "rights to it";
             return -EPERM;
         }
+        if (access == PT_IO_RO)
+            val &= ~PTE_RW;
         *out = adjust(1, val);
         return 0;
     }
@@ -187,7 +199,7 @@ void pt_l1e_put(struct pt_env *env, uint64_t old)
 {
     uint64_t mfn = pte_frame(old);
 
-    if (!(old & PTE_PRESENT) || mfn >= env->nr_frames)
+    if (!(old & PTE_PRESENT) || is_io_frame(env, mfn))
         return;
     if (old & PTE_RW)
         pt_put_type(env, mfn);

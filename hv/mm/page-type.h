@@ -41,11 +41,17 @@
 #define PT_HV_FIRST_SLOT 256
 #define PT_HV_LAST_SLOT  271
 
+/* io_access answers. */
+#define PT_IO_NONE 0
+#define PT_IO_RO   1
+#define PT_IO_RW   2
+
 /* The machine the state machine runs on: hv's, or a test's fake one. */
 struct pt_env {
     struct page_info *frames;  /* the frame table */
     uint64_t nr_frames;        /* frames[0..nr_frames): everything else is
-                                  not RAM (device memory) */
+                                  not RAM (device memory), as are frames
+                                  below owned by DOMID_IO (holes, ROM) */
     void *ctx;
     /* The 512 entries of frame mfn (< nr_frames), readable and writable. */
     uint64_t *(*map)(void *ctx, uint64_t mfn);
@@ -53,6 +59,12 @@ struct pt_env {
     void (*flush_tlb)(void *ctx);
     /* Write hv's own entries into slots 256-271 of an L4 being validated. */
     void (*fill_hv_slots)(void *ctx, uint64_t *l4);
+    /*
+     * How a domain with I/O-memory rights may map frame mfn, which is not
+     * RAM: PT_IO_NONE, PT_IO_RO (a writable request is made read-only,
+     * as Xen forces BIOS ROM and ACPI tables) or PT_IO_RW. NULL: RW.
+     */
+    int (*io_access)(void *ctx, uint64_t mfn);
     /* Called when a frame's last general reference goes (may be NULL). */
     void (*free_frame)(void *ctx, uint64_t mfn);
 

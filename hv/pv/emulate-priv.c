@@ -2,8 +2,9 @@
 /*
  * Privileged instructions a PV kernel may run and hv emulates, as Xen does:
  * control-register moves, clts, wbinvd, rdmsr/wrmsr of the segment-base
- * MSRs and a few read-only ones. The instruction is fetched once into a
- * buffer and decoded from there; anything else is the guest's #GP.
+ * MSRs and a few read-only ones, and port I/O (hv/pv/ioport.c). The
+ * instruction is fetched once into a buffer and decoded from there;
+ * anything else is the guest's #GP.
  */
 #include "pv/emulate.h"
 #include "arch/x86/cpu.h"
@@ -11,6 +12,7 @@
 #include "console/console.h"
 #include "domain/domain.h"
 #include "hypercall/guest-copy.h"
+#include "pv/ioport.h"
 
 #include <string.h>
 
@@ -174,16 +176,25 @@ static bool emulate_0f(struct vcpu *v, struct hv_regs *regs, struct insn *in)
 bool pv_emulate_privileged(struct vcpu *v, struct hv_regs *regs)
 {
     struct insn in;
+    bool opsize16 = false;
 
     if (!fetch(regs, &in))
         return false;
-    /* Operand-size and segment prefixes do not change these forms. */
+    /* Operand-size and segment prefixes do not change the 0F forms. */
     while (in.len < 4 && (in.bytes[in.len] == 0x66 ||
                           in.bytes[in.len] == 0x2E ||
                           in.bytes[in.len] == 0x3E))
-        in.len++;
+        opsize16 |= in.bytes[in.len++] == 0x66;
     if ((in.bytes[in.len] & 0xF0) == 0x40)
         in.rex = in.bytes[in.len++];
+    if (pv_is_io_opcode(in.bytes[in.len])) {
+        unsigned int n = pv_emulate_io(v, regs, &in.bytes[in.len], opsize16);
+
+        if (!n)
+            return false;
+        regs->rip += in.len + n;
+        return true;
+    }
     if (in.bytes[in.len] != 0x0F)
         return false;
     in.len++;

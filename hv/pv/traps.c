@@ -10,6 +10,7 @@
 #include "console/console.h"
 #include "domain/domain.h"
 #include "hypercall/guest-copy.h"
+#include "hypercall/hc-stats.h"
 #include "pv/bounce.h"
 #include "pv/emulate.h"
 
@@ -67,6 +68,7 @@ static void handle_gp(struct vcpu *v, struct hv_regs *regs)
     }
     if (pv_emulate_privileged(v, regs))
         return;
+    hc_stats_trace_trap(v, X86_TRAP_GP, regs->error_code, regs->rip, 0);
     pv_inject_trap(v, regs, X86_TRAP_GP, regs->error_code);
 }
 
@@ -96,6 +98,8 @@ void pv_handle_exception(struct vcpu *v, struct hv_regs *regs)
             regs->error_code &= ~PFEC_USER;
         break;
     }
+    hc_stats_trace_trap(v, vec, regs->error_code, regs->rip,
+                        vec == X86_TRAP_PF ? v->vcpu_info->arch.cr2 : 0);
     pv_inject_trap(v, regs, vec, vector_has_error_code(vec)
                                      ? regs->error_code : NO_ERROR_CODE);
 }

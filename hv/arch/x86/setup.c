@@ -14,6 +14,8 @@
 #include "domain/dom0-build.h"
 #include "domain/domain.h"
 #include "lib/cmdline.h"
+#include "hypercall/hc-stats.h"
+#include "pv/ioport.h"
 #include "mm/frame.h"
 #include "sched/sched.h"
 #include "sched/vcpu-timers.h"
@@ -58,6 +60,7 @@ static void console_init_from_options(void)
     if (!strcmp(val, "none"))
         return;
     serial_init(!strcmp(val, "com2") ? 0x2F8 : 0x3F8);
+    pv_io_reserve_console(!strcmp(val, "com2") ? 0x2F8 : 0x3F8);
     if (strcmp(val, "com1") && strcmp(val, "com2"))
         printk("console=%s: unknown console, using com1 (try com1, com2 "
                "or none)", val);
@@ -118,6 +121,7 @@ void __noreturn start_hv(uint32_t mbi_pa)
                 sizeof(hv_cmdline));
     console_init_from_options();
     parse_options();
+    hc_stats_init(hv_cmdline);
     printk("hv: thin x86_64 PV hypervisor, Xen PV ABI 3.0");
     printk("command line: %s", hv_cmdline);
 

@@ -680,7 +680,7 @@ static const struct parse_case cases[] = {
     { "numeric note of 2 bytes",          m_num_2_bytes, NULL, INVAL },
     { "numeric note of 16 bytes",         m_num_16_bytes, NULL, INVAL },
     { "4-byte numbers, low kernel",       m_num_4_bytes, NULL, OK },
-    { "string without NUL",               m_str_no_nul, NULL, INVAL },
+    { "string without NUL (Linux FEATURES)", m_str_no_nul, NULL, OK },
     { "string of 0 bytes",                m_str_empty_desc, NULL, INVAL },
     { "long string truncated",            m_long_strings, NULL, OK },
     /* acceptance */
@@ -793,6 +793,31 @@ static void test_valid_kernel_fields(void **state)
     assert_string_equal(info.guest_version, "2.6");
     assert_string_equal(info.xen_version, "xen-3.0");
     assert_string_equal(info.loader, "generic");
+}
+
+/* Linux's FEATURES note is .ascii: the descriptor holds no NUL. */
+static void test_string_note_without_nul_ends_at_descsz(void **state)
+{
+    struct pv_elf_info info;
+    const char *why;
+    struct spec s;
+    size_t size;
+
+    (void)state;
+    default_spec(&s);
+    m_str_no_nul(&s);
+    set_str(&s, XEN_ELFNOTE_FEATURES,
+            "!writable_page_tables|pae_pgdir_above_4gb");
+    find_note(&s, XEN_ELFNOTE_FEATURES)->descsz--;
+    find_note(&s, XEN_ELFNOTE_GUEST_VERSION)->descsz--;
+    size = build(&s);
+    assert_int_equal(pv_elf_parse(image, size, &info, &why), 0);
+    assert_string_equal(info.guest_os, "linux");
+    assert_string_equal(info.guest_version, "2.6");
+    assert_int_equal(info.features_required[0],
+                     1U << XENFEAT_writable_page_tables);
+    assert_true(info.features_supported[0] &
+                1U << XENFEAT_pae_pgdir_above_4gb);
 }
 
 static void test_defaults_without_optional_notes(void **state)
@@ -1053,6 +1078,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse_table),
         cmocka_unit_test(test_valid_kernel_fields),
+        cmocka_unit_test(test_string_note_without_nul_ends_at_descsz),
         cmocka_unit_test(test_defaults_without_optional_notes),
         cmocka_unit_test(test_later_note_overrides_earlier),
         cmocka_unit_test(test_bsd_symtab_needs_yes),
