@@ -322,10 +322,15 @@ unsigned int stress_run(unsigned int seconds)
                                                              : nr * 7919 + 1),
                                      GK_THREAD_JOINABLE);
     for (unsigned int s = 1; s <= seconds; s++) {
+        struct gk_heap_stats hs;
+
         gk_sleep_until(t0 + s * 1000 * MS);
+        gk_heap_get_stats(&hs);
         gk_printf("stress: %us: %lu pages mapped, %lu mallocs, %lu sleeps, "
-                  "%lu timers, %lu pongs, %lu threads spawned\n", s, nr_maps,
-                  nr_allocs, nr_sleeps, nr_fired, nr_pongs, nr_spawned);
+                  "%lu timers, %lu pongs, %lu threads spawned; now %zu "
+                  "frames and %zu heap objects in use\n", s, nr_maps,
+                  nr_allocs, nr_sleeps, nr_fired, nr_pongs, nr_spawned,
+                  gk_pages_in_use(), hs.nr_objects);
     }
     stop = true;
     gk_waitq_wake_all(&pong_wq);
