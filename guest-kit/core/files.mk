@@ -15,3 +15,5 @@ gk-y += guest-kit/core/build.o guest/toolstack/lib/builder/pv-build.o \
         guest/hv/domain/pv-elf.o guest/hv/domain/dom0-layout.o
 # User mode (gk/user.h).
 gk-y += guest-kit/core/user.o
+# Grant tables (gk/grant.h).
+gk-y += guest-kit/core/grant.o

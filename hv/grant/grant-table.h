@@ -37,7 +37,7 @@
 #define GNTTAB_MAPTRACK_PER_PAGE  256      /* 4096 / sizeof(maptrack) */
 #define GNTTAB_MAX_MAPTRACK_PAGES 1024     /* default and upper limit */
 /* A kind of pin (host/device, read/write) counts up to this, as on Xen. */
-#define GNTTAB_MAX_PIN            127
+#define GNTTAB_MAX_PIN            128
 #define GNTTAB_NO_HANDLE          0xFFFFFFFFU
 
 /* Pin kinds, indexes of gnttab_active.pin[]. */
