@@ -349,7 +349,9 @@ def collect(results):
 
 
 def fmt(v):
-    return ("%.1f" % v) if v != int(v) else "%d" % v
+    if v != int(v):
+        return "%.1f" % v
+    return "{:,}".format(int(v)) if v >= 100000 else "%d" % v
 
 
 def derive_boot(figs, firmware):
@@ -514,7 +516,6 @@ def boot_section(figs, results, firmware):
 
 def write_doc(args, rows, figs, skips, diffs, failures, results, firmware,
               chart_ok, xen_version):
-    now = datetime.datetime.now(datetime.timezone.utc)
     cmd = qemu_cmd(args, "HV.elf", "HV ARGS", "BENCH-KERNEL.elf", icount=True)
     lines = [
         "# Performance: hv beside Xen 4.17",
@@ -557,7 +558,7 @@ def write_doc(args, rows, figs, skips, diffs, failures, results, firmware,
     lines.append("- Command: `make bench` (scripts/bench.py%s), %s, git "
                  "revision `%s`." % (
                      " " + " ".join(args.argv) if args.argv else "",
-                     now.strftime("%Y-%m-%d %H:%M UTC"), git_rev()))
+                     args.measured_at, args.measured_rev))
     lines.append("- Emulator: %s, TCG (no KVM)." % qemu_version(args.qemu))
     lines.append("- Each kernel boots as dom0:\n\n  ```\n  %s\n  ```\n" %
                  " ".join("'%s'" % c if " " in c else c for c in cmd))
@@ -598,7 +599,23 @@ def write_doc(args, rows, figs, skips, diffs, failures, results, firmware,
         f.write("\n".join(lines).rstrip() + "\n")
 
 
+def measured(args):
+    """When and at which revision the figures were measured: now, or what
+    the run whose logs --reuse-logs reads recorded."""
+    stamp = os.path.join(args.logdir, "measured")
+    if args.reuse_logs and os.path.exists(stamp):
+        with open(stamp) as f:
+            at, rev = f.read().strip().split("\n", 1)
+    else:
+        now = datetime.datetime.now(datetime.timezone.utc)
+        at, rev = now.strftime("%Y-%m-%d %H:%M UTC"), git_rev()
+        with open(stamp, "w") as f:
+            f.write("%s\n%s\n" % (at, rev))
+    args.measured_at, args.measured_rev = at, rev
+
+
 def full(args, kernels, hv_elf):
+    measured(args)
     xen = xen_elf(args.build)
     hvs = [("hv", hv_elf, HV_APPEND, args.timeout_hv),
            ("xen", xen, XEN_APPEND, args.timeout_xen)]
@@ -678,7 +695,8 @@ def main():
     ap.add_argument("--timeout-hv", type=float, default=120)
     ap.add_argument("--timeout-xen", type=float, default=600)
     args = ap.parse_args()
-    args.argv = sys.argv[1:]
+    # The flags that shaped the figures (--reuse-logs only re-reads them).
+    args.argv = [a for a in sys.argv[1:] if a != "--reuse-logs"]
     args.qemu = os.environ.get("QEMU", "qemu-system-x86_64")
     if not shutil.which(args.qemu):
         sys.exit("bench: %s not found (make deps)" % args.qemu)

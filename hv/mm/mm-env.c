@@ -41,13 +41,25 @@ static void env_fill(void *ctx, uint64_t *l4)
 #define VGA_LAST    0xBFUL
 
 /*
- * Device memory and holes, as Xen gives them to its dom0: the local APIC
+ * Device memory and holes, as Xen gives them to its dom0 (up to the CPU's
+ * physical address width): the local APIC
  * never (hv's timer lives there), the I/O APIC read-only, holes below the
  * top of RAM (BIOS ROM, ACPI tables, reserved ranges) read-only except
  * VGA memory, and everything above RAM (PCI BARs) read-write.
  */
 static int env_io_access(void *ctx, uint64_t mfn)
 {
+    static uint64_t nr_addressable;
+
+    if (!nr_addressable) {
+        uint32_t a, b, c, d;
+
+        cpuid_count(0x80000008, 0, &a, &b, &c, &d);
+        nr_addressable = 1UL << ((a & 0xFF ? a & 0xFF : 36) - PAGE_SHIFT);
+    }
+    /* Past the CPU's physical address width: nothing to map. */
+    if (mfn >= nr_addressable)
+        return PT_IO_NONE;
     if (mfn == LAPIC_MFN)
         return PT_IO_NONE;
     if (mfn == IOAPIC_MFN)

@@ -17,6 +17,18 @@
 #define DR7_RESERVED_ONES 0x400UL
 #define DR7_GD            (1UL << 13)
 
+/* DR6 bits the CPU sets on a debug exception (B0-B3, BD, BS, BT). */
+#define DR6_STATUS_BITS   0xE00FUL
+
+void pv_debugreg_latch_dr6(struct vcpu *v)
+{
+    uint64_t dr6;
+
+    __asm__ __volatile__("mov %%db6, %0" : "=r"(dr6));
+    v->debugreg[6] |= dr6 & DR6_STATUS_BITS;
+    __asm__ __volatile__("mov %0, %%db6" ::"r"(DR6_RESERVED_ONES));
+}
+
 /* A breakpoint address: canonical and below the hypervisor's hole. */
 static bool guest_address_ok(uint64_t va)
 {

@@ -37,8 +37,12 @@ long hc_iret(struct vcpu *v, uint64_t a1, uint64_t a2, uint64_t a3,
                                    X86_EFLAGS_NT | X86_EFLAGS_VIF |
                                    X86_EFLAGS_VIP)) | X86_EFLAGS_IF;
     if (ctx.flags & VGCF_in_syscall) {
-        /* A SYSRET-style return: rcx and r11 are what SYSRET leaves. */
-        regs->cs = FLAT_USER_CS;
+        /*
+         * A SYSRET-style return: rcx and r11 are what SYSRET leaves, and
+         * as Xen's SYSRETL/SYSRETQ choice, a 32-bit user CS stays 32-bit.
+         */
+        regs->cs = ((ctx.cs | 3) & 0xFFFF) == FLAT_USER_CS32 ? FLAT_USER_CS32
+                                                             : FLAT_USER_CS;
         regs->ss = FLAT_USER_SS;
         regs->rcx = ctx.rip;
         regs->r11 = regs->rflags;

@@ -12,8 +12,10 @@
 #include "hypercall/guest-copy.h"
 #include "hypercall/hc-stats.h"
 #include "pv/bounce.h"
+#include "pv/debugreg.h"
 #include "pv/emulate.h"
 
+#define X86_TRAP_DB 1
 #define X86_TRAP_UD 6
 #define X86_TRAP_NM 7
 #define X86_TRAP_GP 13
@@ -77,6 +79,9 @@ void pv_handle_exception(struct vcpu *v, struct hv_regs *regs)
     unsigned int vec = regs->vector;
 
     switch (vec) {
+    case X86_TRAP_DB:
+        pv_debugreg_latch_dr6(v);
+        break;
     case X86_TRAP_UD:
         if (pv_emulate_forced_cpuid(v, regs))
             return;
