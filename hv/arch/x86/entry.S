@@ -157,10 +157,19 @@ enter_guest:
  * size_t raw_copy_guest(void *dst, const void *src, size_t n)
  * Copies with faults caught: returns the number of bytes NOT copied.
  * Callers have already checked that the guest range is guest address space.
+ * Whole quadwords (frames, entries, most structures) go 8 bytes a step.
  */
         .globl  raw_copy_guest
 raw_copy_guest:
         mov     %rdx, %rcx
+        test    $7, %dl
+        jnz     1f
+        shr     $3, %rcx
+7:      rep movsq
+        xor     %eax, %eax
+        ret
+8:      lea     (, %rcx, 8), %rax
+        ret
 1:      rep movsb
         xor     %eax, %eax
         ret
@@ -168,6 +177,7 @@ raw_copy_guest:
         ret
         .section .ex_table, "a"
         .quad   1b, 2b
+        .quad   7b, 8b
         .previous
 
 /*
