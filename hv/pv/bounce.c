@@ -82,7 +82,9 @@ void pv_inject_trap(struct vcpu *v, struct hv_regs *regs, unsigned int vector,
 
 void pv_bounce_syscall(struct vcpu *v, struct hv_regs *regs)
 {
-    const struct callback *cb = &v->callbacks[CB_SYSCALL];
+    /* 32-bit code entered through CSTAR, which recorded CS 0xE023. */
+    const struct callback *cb = &v->callbacks[
+        regs->cs == FLAT_USER_CS32 ? CB_SYSCALL32 : CB_SYSCALL];
 
     if (!cb->address) {
         /* No callback: #UD at the `syscall` instruction itself. */

@@ -43,12 +43,13 @@ struct percpu_tables {
     uint8_t gdt_page[PAGE_SIZE] __aligned(PAGE_SIZE);
     struct tss64 tss;
     uint8_t syscall_stub[64] __aligned(64);
+    uint8_t syscall32_stub[64] __aligned(64);
 };
 
 static struct percpu_tables percpu[NR_CPUS];
 static struct idt_gate idt[256] __aligned(16);
 extern const uint8_t trap_stubs[];
-extern void syscall_entry(void);
+extern void syscall_entry(void), syscall32_entry(void);
 
 struct cpu_info *get_cpu_info(void)
 {
@@ -113,9 +114,10 @@ static void gdt_init(struct percpu_tables *t)
  * stub parks it in this CPU's cpu_info and switches to this CPU's stack:
  *   mov %rsp, cpu_info.syscall_rsp(%rip)
  *   movabs $rsp0, %rsp
- *   jmp syscall_entry
+ *   jmp syscall_entry (LSTAR) or syscall32_entry (CSTAR)
  */
-static void write_syscall_stub(uint8_t *p, uint64_t *slot, uint64_t rsp0)
+static void write_syscall_stub(uint8_t *p, uint64_t *slot, uint64_t rsp0,
+                               void (*target)(void))
 {
     int32_t rel;
 
@@ -125,7 +127,7 @@ static void write_syscall_stub(uint8_t *p, uint64_t *slot, uint64_t rsp0)
     p[7] = 0x48; p[8] = 0xBC;
     memcpy(p + 9, &rsp0, 8);
     p[17] = 0xE9;
-    rel = (int32_t)((uint8_t *)syscall_entry - (p + 22));
+    rel = (int32_t)((uint8_t *)target - (p + 22));
     memcpy(p + 18, &rel, 4);
 }
 
@@ -166,12 +168,15 @@ void cpu_init(unsigned int cpu, void *stack_base)
     dtr.base = (uint64_t)idt;
     __asm__ __volatile__("lidt %0" ::"m"(dtr));
 
-    write_syscall_stub(t->syscall_stub, &ci->syscall_rsp, rsp0);
+    write_syscall_stub(t->syscall_stub, &ci->syscall_rsp, rsp0,
+                       syscall_entry);
+    write_syscall_stub(t->syscall32_stub, &ci->syscall_rsp, rsp0,
+                       syscall32_entry);
     wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE | EFER_NXE);
     wrmsr(MSR_STAR, ((uint64_t)FLAT_RING3_CS32 << 48) |
                         ((uint64_t)HV_CS << 32));
     wrmsr(MSR_LSTAR, (uint64_t)t->syscall_stub);
-    wrmsr(MSR_CSTAR, (uint64_t)t->syscall_stub);
+    wrmsr(MSR_CSTAR, (uint64_t)t->syscall32_stub);
     wrmsr(MSR_SFMASK, X86_EFLAGS_TF | X86_EFLAGS_IF | X86_EFLAGS_DF |
                           X86_EFLAGS_IOPL | X86_EFLAGS_NT | X86_EFLAGS_AC);
     /* The PAT layout is part of the PV ABI (reference §5.5). */

@@ -105,7 +105,20 @@ syscall_entry:
         push    (8 + CPUINFO_syscall_rsp)(%rsp)      /* rsp */
         push    %r11                                 /* rflags */
         push    $FLAT_KERNEL_CS
-        push    %rcx                                 /* rip */
+        jmp     1f
+
+/*
+ * syscall32_entry: the same from the CSTAR stub, for `syscall` in 32-bit
+ * (compat) code: the frame records CS 0xE023, which is how the rest of hv
+ * tells the guest's syscall32 callback from its 64-bit one.
+ */
+        .globl  syscall32_entry
+syscall32_entry:
+        push    $FLAT_USER_SS32
+        push    (8 + CPUINFO_syscall_rsp)(%rsp)      /* rsp */
+        push    %r11                                 /* rflags */
+        push    $FLAT_USER_CS32
+1:      push    %rcx                                 /* rip */
         push    $0
         push    $VECTOR_SYSCALL
         SAVE_ALL
