@@ -240,4 +240,4 @@ run: deps $(if $(filter hv,$(HV)),$(HV_ELF)) $(RUN_DOM0)
 clean:
 	rm -rf $(BUILD)
 
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' -type f 2>/dev/null)

@@ -61,3 +61,4 @@ hv-y += hv/domain/domain-info.o
 hv-y += hv/domain/sysctl.o
 hv-y += hv/mm/reservation.o
 hv-y += hv/domain/vcpu-context.o
+hv-y += hv/pv/ldt.o

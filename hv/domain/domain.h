@@ -55,6 +55,10 @@ struct vcpu {
     mfn_t guest_table_user;    /* user L4, INVALID_MFN if none */
     mfn_t gdt_frames[MAX_GDT_FRAMES];
     unsigned int gdt_ents;
+    uint64_t ldt_base;             /* MMUEXT_SET_LDT: guest VA, 0 = none */
+    unsigned int ldt_ents;
+    unsigned int nr_ldt_frames;    /* frames loaded (typed) for it */
+    mfn_t ldt_frames[16];
 
     struct vcpu_info *vcpu_info;   /* hv's mapping of it */
     mfn_t vcpu_info_mfn;           /* registered frame, INVALID_MFN if none */

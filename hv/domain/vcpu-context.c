@@ -10,6 +10,7 @@
 #include "domain/domain.h"
 #include "mm/mm-env.h"
 #include "pv/gdt.h"
+#include "pv/ldt.h"
 #include "sched/sched.h"
 
 #include <abi/callback.h>
@@ -118,6 +119,7 @@ void vcpu_release_tables(struct vcpu *v)
     put_table(&v->guest_table);
     put_table(&v->guest_table_user);
     pv_install_gdt(v, NULL, 0);
+    pv_release_ldt(v);
 }
 
 int vcpu_set_context(struct vcpu *caller, struct vcpu *v,

@@ -98,10 +98,33 @@ void hv_fill_guest_l4(uint64_t *l4)
         l4[s] = idle_l4[s];
 }
 
+static void percpu_map(unsigned long va, mfn_t mfn, bool writable);
+
 void percpu_gdt_map(unsigned int cpu, unsigned int idx, mfn_t mfn,
                     bool writable)
 {
-    unsigned long va = PERCPU_GDT_VIRT(cpu) + idx * PAGE_SIZE;
+    percpu_map(PERCPU_GDT_VIRT(cpu) + idx * PAGE_SIZE, mfn, writable);
+}
+
+/*
+ * LDT pages are descriptor pages no guest maps writable; the CPU may set
+ * accessed bits in them, so hv's own window maps them writable.
+ */
+void percpu_ldt_map(unsigned int cpu, unsigned int idx, mfn_t mfn)
+{
+    unsigned long va = PERCPU_LDT_VIRT(cpu) + idx * PAGE_SIZE;
+
+    /* Not present until loaded: the first access faults into hv. */
+    if (mfn == INVALID_MFN) {
+        percpu_l1[l1_index(va)] = 0;
+        invlpg(va);
+        return;
+    }
+    percpu_map(va, mfn, true);
+}
+
+static void percpu_map(unsigned long va, mfn_t mfn, bool writable)
+{
     uint64_t pte = _PAGE_PRESENT | _PAGE_ACCESSED;
 
     if (mfn == INVALID_MFN)

@@ -27,4 +27,7 @@ void percpu_gdt_map(unsigned int cpu, unsigned int idx, mfn_t mfn,
 /* Map one page of device memory (uncached) at boot; returns its VA. */
 void *hv_map_mmio_boot(paddr_t pa);
 
+/* The same for page `idx` (0-15) of CPU cpu's LDT window. */
+void percpu_ldt_map(unsigned int cpu, unsigned int idx, mfn_t mfn);
+
 #endif

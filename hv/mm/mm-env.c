@@ -33,6 +33,12 @@ static void env_fill(void *ctx, uint64_t *l4)
     hv_fill_guest_l4(l4);
 }
 
+/* A given-back frame lost its last reference: it is free memory again. */
+static void env_free(void *ctx, uint64_t mfn)
+{
+    frame_free(mfn, 1);
+}
+
 /* The local APIC page hv programs; the I/O APIC page. */
 #define LAPIC_MFN   0xFEE00UL
 #define IOAPIC_MFN  0xFEC00UL
@@ -74,6 +80,7 @@ static struct pt_env env = {
     .flush_tlb = env_flush,
     .fill_hv_slots = env_fill,
     .io_access = env_io_access,
+    .free_frame = env_free,
 };
 
 struct pt_env *mm_env(void)

@@ -13,9 +13,9 @@
 #include <abi/mmu.h>
 #include <abi/pv64.h>
 #include <hv/errno.h>
+#include "pv/ldt.h"
 #include <string.h>
 
-#define LDT_MAX_ENTS 8192
 
 /* Replace a base pointer: take the new L4 first, then drop the old one. */
 static long set_base(struct vcpu *v, const struct pt_dom *dom, mfn_t mfn,
@@ -58,16 +58,22 @@ static void invlpg_guest(uint64_t va)
         invlpg(va);
 }
 
-/* SET_LDT: remember it; the LDT is not loaded yet (see architecture.md). */
+/*
+ * SET_LDT: recorded now, loaded page by page on use (pv/ldt.c). The batch
+ * holds mm's lock, which the LDT code takes too: drop it around the call.
+ */
 static long set_ldt(struct vcpu *v, uint64_t va, uint32_t ents)
 {
+    long rc;
+
     if ((va & (PAGE_SIZE - 1)) || ents > LDT_MAX_ENTS ||
         !guest_range_ok(va, (uint64_t)ents * 8 + !ents))
         return gerr(v, -EINVAL, "mmuext_op: SET_LDT %#lx, %u entries", va,
                     ents);
-    mm_vcpu(v)->ldt_base = ents ? va : 0;
-    mm_vcpu(v)->ldt_ents = ents;
-    return 0;
+    mm_unlock();
+    rc = pv_set_ldt(v, va, ents);
+    mm_lock();
+    return rc;
 }
 
 /* CLEAR_PAGE and COPY_PAGE write the frame as if through a RW mapping. */

@@ -24,11 +24,9 @@ void frame_give_back(mfn_t mfn)
 {
     struct page_info *pg = mfn_to_page(mfn);
 
+    /* Free now if nobody else holds it, else when its last user lets go. */
     pg->count_info &= ~PGC_allocated;
     pt_put_page(mm_env(), mfn);
-    /* Nobody else held it: it is free now. Otherwise its last user frees. */
-    if (!(pg->count_info & PGC_count_mask))
-        frame_free(mfn, 1);
 }
 
 static long target(struct vcpu *v, domid_t id, struct domain **out)

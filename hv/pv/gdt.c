@@ -19,14 +19,14 @@ static void release_frames(const mfn_t *mfns, unsigned int nr)
 }
 
 /* Validate (and normalise) every descriptor of a frame. */
-static bool frame_descriptors_ok(struct vcpu *v, mfn_t mfn)
+bool frame_descriptors_ok(struct vcpu *v, mfn_t mfn)
 {
     uint64_t *desc = mfn_to_virt(mfn);
     const char *why;
 
     for (unsigned int i = 0; i < 512; i++)
         if (!descriptor_check(&desc[i], &why)) {
-            gerr(v, 0, "set_gdt: frame %#lx entry %u: %s", mfn, i, why);
+            gerr(v, 0, "descriptor frame %#lx entry %u: %s", mfn, i, why);
             return false;
         }
     return true;

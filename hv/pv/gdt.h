@@ -15,4 +15,10 @@ struct vcpu;
  */
 int pv_install_gdt(struct vcpu *v, const mfn_t *mfns, unsigned int entries);
 
+/*
+ * Check (and normalise: DPL 3, accessed) all 512 descriptors of a frame
+ * that holds the descriptor type; false (logged) on a refused one.
+ */
+bool frame_descriptors_ok(struct vcpu *v, mfn_t mfn);
+
 #endif

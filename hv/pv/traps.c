@@ -14,6 +14,7 @@
 #include "pv/bounce.h"
 #include "pv/debugreg.h"
 #include "pv/emulate.h"
+#include "pv/ldt.h"
 
 #define X86_TRAP_DB 1
 #define X86_TRAP_UD 6
@@ -77,6 +78,7 @@ static void handle_gp(struct vcpu *v, struct hv_regs *regs)
 void pv_handle_exception(struct vcpu *v, struct hv_regs *regs)
 {
     unsigned int vec = regs->vector;
+    uint64_t ldt_va;
 
     switch (vec) {
     case X86_TRAP_DB:
@@ -97,6 +99,12 @@ void pv_handle_exception(struct vcpu *v, struct hv_regs *regs)
         handle_gp(v, regs);
         return;
     case X86_TRAP_PF:
+        if (pv_ldt_fault(v, read_cr2(), &ldt_va)) {
+            if (!ldt_va)
+                return;             /* LDT page loaded: retry */
+            v->vcpu_info->arch.cr2 = ldt_va;
+            break;
+        }
         v->vcpu_info->arch.cr2 = read_cr2();
         /* The guest kernel is a supervisor to itself: no U bit for it. */
         if (v->in_kernel)

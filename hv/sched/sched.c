@@ -241,6 +241,7 @@ static void context_switch(struct cpu_info *ci, struct vcpu *prev,
     wrmsr(MSR_GS_BASE, next->in_kernel ? next->gs_base_kernel
                                        : next->gs_base_user);
     cpu_load_guest_gdt(ci->cpu_id, next);
+    cpu_load_guest_ldt(ci->cpu_id, next);
     fpu_restore(next);
     runstate_change(next, VCPU_RUNNING);
     runstate_publish(next);

@@ -195,3 +195,25 @@ void cpu_load_guest_gdt(unsigned int cpu, const struct vcpu *v)
         percpu_gdt_map(cpu, i, i * 512 < v->gdt_ents ? v->gdt_frames[i]
                                                      : INVALID_MFN, false);
 }
+
+void cpu_load_guest_ldt(unsigned int cpu, const struct vcpu *v)
+{
+    struct percpu_tables *t = &percpu[cpu];
+    unsigned long base = PERCPU_LDT_VIRT(cpu);
+    uint64_t lim = v->ldt_ents * 8UL - 1;
+
+    for (unsigned int i = 0; i < 16; i++)
+        percpu_ldt_map(cpu, i, i < v->nr_ldt_frames && v->ldt_frames[i]
+                                   ? v->ldt_frames[i] : INVALID_MFN);
+    if (!v->ldt_ents) {
+        __asm__ __volatile__("lldt %w0" ::"r"(0));
+        return;
+    }
+    /* A 16-byte LDT system descriptor (type 2) at hv's LDT selector. */
+    write_gdt_entry(t->gdt_page, HV_LDT_SEL,
+                    (lim & 0xFFFF) | ((base & 0xFFFFFF) << 16) |
+                        (0x82UL << 40) | (((lim >> 16) & 0xF) << 48) |
+                        (((base >> 24) & 0xFF) << 56));
+    write_gdt_entry(t->gdt_page, HV_LDT_SEL + 8, base >> 32);
+    __asm__ __volatile__("lldt %w0" ::"r"(HV_LDT_SEL));
+}

@@ -14,5 +14,7 @@ void cpu_init(unsigned int cpu, void *stack_base);
 /* Install the GDT frames of the vCPU about to run on this CPU. */
 struct vcpu;
 void cpu_load_guest_gdt(unsigned int cpu, const struct vcpu *v);
+/* Show v's LDT frames in this CPU's LDT window and load it (or none). */
+void cpu_load_guest_ldt(unsigned int cpu, const struct vcpu *v);
 
 #endif

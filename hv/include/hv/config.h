@@ -37,6 +37,10 @@
 /* Each CPU's GDT window: 16 pages; page 14 is hv's reserved GDT page. */
 #define GDT_WINDOW_SIZE        (16 * PAGE_SIZE)
 #define PERCPU_GDT_VIRT(cpu)   (PERCPU_VIRT_START + (unsigned long)(cpu) * GDT_WINDOW_SIZE)
+/* Each CPU's LDT window: 16 pages (8192 entries), after the GDT windows. */
+#define LDT_WINDOW_SIZE        (16 * PAGE_SIZE)
+#define PERCPU_LDT_VIRT(cpu)   (PERCPU_VIRT_START + 256 * PAGE_SIZE + \
+                                (unsigned long)(cpu) * LDT_WINDOW_SIZE)
 
 /*
  * Per-CPU stack block, STACK_SIZE aligned: pages 0-3 are the IST stacks
