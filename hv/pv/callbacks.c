@@ -58,13 +58,31 @@ long hc_stack_switch(struct vcpu *v, uint64_t ss, uint64_t sp, uint64_t a3,
     return 0;
 }
 
-/* set_callbacks(event, failsafe, syscall): the legacy form; always 0. */
+/*
+ * One callback of set_callbacks: a non-canonical address is ignored and
+ * the old callback kept, as Xen 4.17 does, since an upcall to it could
+ * only end the domain.
+ */
+static void set_callback(struct vcpu *v, int kind, uint64_t address,
+                         bool mask_events)
+{
+    if (!is_canonical(address)) {
+        gdebug(v, "set_callbacks: %#lx not canonical, ignored", address);
+        return;
+    }
+    v->callbacks[kind] = (struct callback){ address, mask_events };
+}
+
+/*
+ * set_callbacks(event, failsafe, syscall): the legacy form; always 0,
+ * even when an address is ignored (Xen never reported those).
+ */
 long hc_set_callbacks(struct vcpu *v, uint64_t event, uint64_t failsafe,
                       uint64_t syscall, uint64_t a4, uint64_t a5)
 {
-    v->callbacks[CB_EVENT] = (struct callback){ event, true };
-    v->callbacks[CB_FAILSAFE] = (struct callback){ failsafe, false };
-    v->callbacks[CB_SYSCALL] = (struct callback){ syscall, false };
+    set_callback(v, CB_EVENT, event, true);
+    set_callback(v, CB_FAILSAFE, failsafe, false);
+    set_callback(v, CB_SYSCALL, syscall, false);
     return 0;
 }
 
@@ -86,8 +104,9 @@ static int callback_kind(unsigned int type)
  *   CALLBACKOP_register   {type, flags, address}; event and NMI callbacks
  *                         always mask events
  *   CALLBACKOP_unregister {type}; only the NMI callback can be removed
- *   -EFAULT arg unreadable; -ENOSYS unknown cmd or type; -EINVAL
- *   non-canonical address or a callback that cannot be unregistered
+ *   -EFAULT arg unreadable; -EINVAL non-canonical address (checked
+ *   before the type) or a callback that cannot be unregistered; -ENOSYS
+ *   unknown cmd or type
  */
 long hc_callback_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
                     uint64_t a4, uint64_t a5)
@@ -99,13 +118,14 @@ long hc_callback_op(struct vcpu *v, uint64_t cmd, uint64_t arg, uint64_t a3,
 
         if (copy_from_guest(&reg, arg, sizeof(reg)))
             return gerr(v, -EFAULT, "callback_op: %#lx unreadable", arg);
+        /* The address before the type, as on Xen 4.17. */
+        if (!is_canonical(reg.address))
+            return gerr(v, -EINVAL, "callback_op: address %#lx not canonical",
+                        reg.address);
         kind = callback_kind(reg.type);
         if (kind < 0)
             return gerr(v, -ENOSYS, "callback_op: unknown type %u",
                         reg.type);
-        if (!is_canonical(reg.address))
-            return gerr(v, -EINVAL, "callback_op: address %#lx not canonical",
-                        reg.address);
         v->callbacks[kind].address = reg.address;
         v->callbacks[kind].mask_events = kind == CB_EVENT || kind == CB_NMI ||
                                          (reg.flags & CALLBACKF_mask_events);
