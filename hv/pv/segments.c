@@ -79,7 +79,8 @@ long hc_set_segment_base(struct vcpu *v, uint64_t which, uint64_t base,
     case SEGBASE_GS_USER_SEL: {
         uint16_t sel = base & 0xFFFF;
 
-        if (sel)
+        /* RPL 3 for real selectors; the null ones 1-3 load as given. */
+        if (sel > 3)
             sel |= 3;
         v->gs_base_user = load_user_gs_selector(sel);
         return 0;
