@@ -12,7 +12,7 @@
 
 struct vcpu;
 
-/* Read hc_trace= from hv's command line. */
+/* Read hc_stats and hc_trace= from hv's command line. */
 void hc_stats_init(const char *cmdline);
 
 /* Around one hypercall: begin returns a token for end. */
