@@ -114,6 +114,15 @@ long memory_op_reservation(struct vcpu *v, unsigned int op, uint64_t start,
     rc = target(v, r.domid, &d);
     if (rc)
         return rc;
+    /*
+     * As on Xen: a count whose progress a continuation could not encode
+     * is refused outright, before any extent is touched.
+     */
+    if (r.nr_extents > (UINT32_MAX >> MEMOP_EXTENT_SHIFT)) {
+        gerr(v, 0, "memory_op: %lu extents, limit %u", r.nr_extents,
+             UINT32_MAX >> MEMOP_EXTENT_SHIFT);
+        return start;
+    }
     if (r.extent_order > MAX_EXTENT_ORDER) {
         gerr(v, 0, "memory_op: extent order %u above %u", r.extent_order,
              MAX_EXTENT_ORDER);
