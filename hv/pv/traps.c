@@ -15,6 +15,7 @@
 #include "pv/debugreg.h"
 #include "pv/emulate.h"
 #include "pv/ldt.h"
+#include "pv/ptwr.h"
 
 #define X86_TRAP_DB 1
 #define X86_TRAP_UD 6
@@ -105,6 +106,8 @@ void pv_handle_exception(struct vcpu *v, struct hv_regs *regs)
             v->vcpu_info->arch.cr2 = ldt_va;
             break;
         }
+        if (pv_ptwr_fault(v, regs, read_cr2()))
+            return;
         v->vcpu_info->arch.cr2 = read_cr2();
         /* The guest kernel is a supervisor to itself: no U bit for it. */
         if (v->in_kernel)
