@@ -55,6 +55,9 @@ void pv_cpuid(const struct vcpu *v, uint32_t leaf, uint32_t sub,
         res[2] |= 1U << 31;
         /* No local APIC, ACPI thermal, TM or PBE for a PV guest. */
         res[3] &= ~((1U << 9) | (1U << 22) | (1U << 29) | (1U << 31));
+        /* VME, PSE, PGE, PSE36: hidden from PV as on Xen 4.17 (no PV
+         * superpages: Linux then builds its direct map from 4K pages). */
+        res[3] &= ~((1U << 1) | (1U << 3) | (1U << 13) | (1U << 17));
         break;
     case 7:
         if (sub == 0) {
@@ -68,6 +71,7 @@ void pv_cpuid(const struct vcpu *v, uint32_t leaf, uint32_t sub,
         break;
     case 0x80000001:
         res[2] &= ~(1U << 2);                     /* SVM */
+        res[3] &= ~(1U << 26);                    /* 1 GiB pages */
         break;
     }
 }
