@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Privileged instructions a PV kernel may run and hv emulates, as Xen does:
- * control-register moves, clts, wbinvd, rdmsr/wrmsr of the segment-base
- * MSRs and a few read-only ones, and port I/O (hv/pv/ioport.c). The
+ * control-register moves, clts, wbinvd, cli/sti (no-ops under the virtual
+ * IOPL), rdmsr/wrmsr of the segment-base MSRs and a few read-only ones, and
+ * port I/O (hv/pv/ioport.c). The
  * instruction is fetched once into a buffer and decoded from there;
  * anything else is the guest's #GP.
  */
@@ -193,6 +194,17 @@ bool pv_emulate_privileged(struct vcpu *v, struct hv_regs *regs)
         if (!n)
             return false;
         regs->rip += in.len + n;
+        return true;
+    }
+    if (in.bytes[in.len] == 0xFA || in.bytes[in.len] == 0xFB) {
+        /*
+         * cli/sti: a no-op where the virtual IOPL allows them, as on Xen
+         * 4.17, which leaves the event mask alone (a later popf could not
+         * restore it). Linux runs cli early (cmpxchg16b emulation).
+         */
+        if (v->iopl < (v->in_kernel ? 1 : 3))
+            return false;
+        regs->rip += in.len + 1;
         return true;
     }
     if (in.bytes[in.len] != 0x0F)
