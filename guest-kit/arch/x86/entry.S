@@ -12,6 +12,7 @@
  *   ...      RIP, CS (| upcall mask << 32), RFLAGS, RSP, SS
  */
 #include "abi/hypercall.h"
+#include "frame.h"
 
 /* Vectors whose bounce frame carries an error code. */
 #define HAS_EC(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
@@ -47,21 +48,7 @@ gk_trap_stubs:
  * and returns with its answer: 0 = iret hypercall, 1 = iretq.
  */
 gk_trap_common:
-    push %rdi
-    push %rsi
-    push %rdx
-    push %rcx
-    push %rax
-    push %r8
-    push %r9
-    push %r10
-    push %r11
-    push %rbx
-    push %rbp
-    push %r12
-    push %r13
-    push %r14
-    push %r15
+    GK_SAVE_GPRS
     cld
     mov %rsp, %rdi
     mov %rsp, %rbx          /* callee-saved: the frame across the call */
@@ -69,21 +56,7 @@ gk_trap_common:
     call gk_trap_dispatch
     mov %rbx, %rsp
     test %eax, %eax         /* pops keep the flags for the branch below */
-    pop %r15
-    pop %r14
-    pop %r13
-    pop %r12
-    pop %rbp
-    pop %rbx
-    pop %r11
-    pop %r10
-    pop %r9
-    pop %r8
-    pop %rax
-    pop %rcx
-    pop %rdx
-    pop %rsi
-    pop %rdi
+    GK_RESTORE_GPRS
     jnz 1f
     /*
      * iret hypercall: drop vector and error code, push the flags word (0:

@@ -17,6 +17,7 @@
  *   rsp+48   SS
  */
 #include "abi/hypercall.h"
+#include "frame.h"
 
     .section .text, "ax", @progbits
     .code64
@@ -33,42 +34,14 @@ gk_upcall_entry:
     pop %r11
     pushq $0                /* error code */
     pushq $0                /* vector */
-    push %rdi
-    push %rsi
-    push %rdx
-    push %rcx
-    push %rax
-    push %r8
-    push %r9
-    push %r10
-    push %r11
-    push %rbx
-    push %rbp
-    push %r12
-    push %r13
-    push %r14
-    push %r15
+    GK_SAVE_GPRS
     cld
     mov %rsp, %rdi
     mov %rsp, %rbx          /* callee-saved: the frame across the call */
     and $-16, %rsp
     call gk_upcall_dispatch
     mov %rbx, %rsp
-    pop %r15
-    pop %r14
-    pop %r13
-    pop %r12
-    pop %rbp
-    pop %rbx
-    pop %r11
-    pop %r10
-    pop %r9
-    pop %r8
-    pop %rax
-    pop %rcx
-    pop %rdx
-    pop %rsi
-    pop %rdi
+    GK_RESTORE_GPRS
     /*
      * Drop vector and error code, push the iret flags word (0: full
      * IRET, rcx and r11 restored) and enter stub 23, which pushes rcx,

@@ -14,6 +14,7 @@
  *   ...      RIP, CS (| upcall mask << 32), RFLAGS, RSP, SS
  */
 #include "abi/hypercall.h"
+#include "frame.h"
 #include "gk/user.h"
 
 #define HAS_EC(v) ((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || \
@@ -137,21 +138,7 @@ gk_user_stubs:
  * stack is abandoned: the next exit from user mode starts at its top.
  */
 gk_user_exit:
-    push %rdi
-    push %rsi
-    push %rdx
-    push %rcx
-    push %rax
-    push %r8
-    push %r9
-    push %r10
-    push %r11
-    push %rbx
-    push %rbp
-    push %r12
-    push %r13
-    push %r14
-    push %r15
+    GK_SAVE_GPRS
     cld
     mov %rsp, %rdi
     and $-16, %rsp
