@@ -64,3 +64,4 @@ hv-y += hv/domain/sysctl.o
 hv-y += hv/mm/reservation.o
 hv-y += hv/domain/vcpu-context.o
 hv-y += hv/pv/ldt.o
+hv-y += hv/pv/msr-platform.o

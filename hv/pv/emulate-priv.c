@@ -8,6 +8,7 @@
  * anything else is the guest's #GP.
  */
 #include "pv/emulate.h"
+#include "pv/msr-platform.h"
 #include "arch/x86/cpu.h"
 #include "arch/x86/page.h"
 #include "console/console.h"
@@ -87,7 +88,15 @@ static bool write_cr(struct vcpu *v, unsigned int cr, uint64_t val)
         v->vcpu_info->arch.cr2 = val;
         return true;
     case 4:
-        return val == guest_cr4();
+        /*
+         * CR4 is hv's. Like Xen 4.17, a guest's change is ignored rather
+         * than refused: Linux sets bits such as MCE while it starts and
+         * would die of the #GP.
+         */
+        if (val != guest_cr4())
+            gdebug(v, "mov to cr4 %#lx ignored (cr4 is %#lx)", val,
+                   guest_cr4());
+        return true;
     default:
         return false;
     }
@@ -105,12 +114,14 @@ static bool read_msr(struct vcpu *v, uint32_t msr, uint64_t *val)
         return true;
     case MSR_EFER: *val = rdmsr(MSR_EFER) & ~(1UL << 12); return true;
     case MSR_PAT: *val = rdmsr(MSR_PAT); return true;
-    default: return false;
+    default: return msr_platform_read(v, msr, val);
     }
 }
 
 static bool write_msr(struct vcpu *v, uint32_t msr, uint64_t val)
 {
+    if (msr_platform_write(v, msr, val))
+        return true;
     if (!is_canonical(val))
         return false;
     switch (msr) {
