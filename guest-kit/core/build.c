@@ -211,6 +211,26 @@ static const struct pvb_ops gk_build_ops = {
     .alloc = arena_alloc, .free = arena_free,
 };
 
+/*
+ * Start every vCPU with upcalls masked. Xen 4.17 leaves this to the
+ * domain builder (a fresh domU's vcpu_info has evtchn_upcall_mask 0 there),
+ * and a kernel that has not registered its event callback yet is crashed
+ * by the first event it is sent, e.g. the one bind_interdomain raises.
+ */
+static long mask_upcalls(unsigned int id, uint64_t shared_info_mfn)
+{
+    struct shared_info *si;
+    long rc;
+
+    si = gk_foreign_map(id, shared_info_mfn, 1, &rc);
+    if (!si)
+        return rc;
+    for (unsigned int i = 0; i < XEN_LEGACY_MAX_VCPUS; i++)
+        si->vcpu_info[i].evtchn_upcall_mask = 1;
+    gk_foreign_unmap(si);
+    return 0;
+}
+
 /* Everything after createdomain; the caller destroys on failure. */
 static long build(struct gk_domu *d, const void *kernel, size_t size,
                   const char *cmdline, const char **why)
@@ -244,7 +264,10 @@ static long build(struct gk_domu *d, const void *kernel, size_t size,
     };
     map_rc = 0;
     rc = pvb_build(&gk_build_ops, &d->id, &cfg, &d->image, why);
-    return rc == -XEN_EFAULT && map_rc ? map_rc : rc;
+    if (rc)
+        return rc == -XEN_EFAULT && map_rc ? map_rc : rc;
+    rc = mask_upcalls(d->id, info.shared_info_frame);
+    return rc ? (*why = "mapping shared_info", rc) : 0;
 }
 
 long gk_domu_build(struct gk_domu *d, const void *kernel, size_t size,

@@ -2,6 +2,8 @@
 /* Driving a test domU from the dom0 test kernel. */
 #include "dom0.h"
 
+#include <format.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "abi/errno.h"
@@ -164,6 +166,56 @@ bool dom_wait_line(struct dom_run *r, const char *prefix,
             return false;
         nap(r);
     }
+}
+
+const char *dom_do(struct dom_run *r, const char *fmt, ...)
+{
+    char cmd[160];
+    va_list ap;
+    size_t n, done = 0;
+    uint64_t end = gk_system_time() + 1000 * MS;
+
+    va_start(ap, fmt);
+    n = (size_t)vsnformat(cmd, sizeof(cmd) - 1, fmt, ap);
+    va_end(ap);
+    if (n > sizeof(cmd) - 2)
+        n = sizeof(cmd) - 2;
+    gk_printf("to d%u: %.*s\n", r->d.id, (int)n, cmd);
+    cmd[n++] = '\n';
+    while (done < n) {
+        done += dom_ring_put_in(r->ring, cmd + done, n - done);
+        gk_evtchn_send(r->con_local);
+        if (done < n && gk_system_time() > end)
+            test_error("d%u does not take its commands", r->d.id);
+    }
+    if (!dom_wait_line(r, "did", 5000))
+        test_error("d%u did not carry out \"%.*s\"", r->d.id,
+                   (int)n - 1, cmd);
+    return r->line + (r->line[3] ? 4 : 3);
+}
+
+uint64_t dom_arg(const char **s)
+{
+    const char *p = *s;
+    uint64_t v = 0;
+    int base = 10;
+
+    while (*p == ' ')
+        p++;
+    if (p[0] == '0' && p[1] == 'x') {
+        base = 16;
+        p += 2;
+    }
+    for (;; p++) {
+        int d = *p >= '0' && *p <= '9' ? *p - '0'
+              : base == 16 && *p >= 'a' && *p <= 'f' ? *p - 'a' + 10 : -1;
+
+        if (d < 0)
+            break;
+        v = v * base + (uint64_t)d;
+    }
+    *s = p;
+    return v;
 }
 
 bool dom_wait_shutdown(struct dom_run *r, unsigned int timeout_ms,

@@ -32,6 +32,18 @@ struct dom_run {
  */
 void dom_start(struct dom_run *r, uint64_t nr_pages, const char *cmdline);
 
+/*
+ * Send the domU one command line (a "grant" job's, dom-lib/domu-grant.c)
+ * on its console ring's in direction and wait up to 5 s for its "did"
+ * line; returns what follows "did ", valid until the next call. ERROR
+ * if it never comes.
+ */
+const char *dom_do(struct dom_run *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* The next number of a dom_do answer (decimal or 0x-hex); *s moves on. */
+uint64_t dom_arg(const char **s);
+
 /* Unpause; ERROR if refused. */
 void dom_unpause(struct dom_run *r);
 

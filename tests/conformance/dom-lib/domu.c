@@ -10,6 +10,7 @@
  *   ping N                  answer N events on the console port
  *   flood N                 send N events on the console port, shut down
  *   hostile DOM0_MFN DOM0_L4 DOM0_PORT  privileged and foreign calls
+ *   grant                   carry out dom0's commands (domu-grant.c)
  */
 #include <format.h>
 #include <stdarg.h>
@@ -31,6 +32,7 @@
 #include "gk/x86.h"
 #include "ring.h"
 #include "domu-hostile.h"
+#include "domu-grant.h"
 
 static struct dom_ring *ring;
 static evtchn_port_t con_port;
@@ -126,6 +128,10 @@ static void hello(const char *args)
                si->flags);
     domu_check(gk_shared_info != NULL, "shared_info at MA %#lx mapped",
                si->shared_info);
+    /* The builder's job on Xen: see mask_upcalls in guest-kit build.c. */
+    domu_check(gk_shared_info &&
+               gk_shared_info->vcpu_info[0].evtchn_upcall_mask == 1,
+               "vCPU 0 starts with upcalls masked");
     for (pfn = 0; pfn < si->nr_pages; pfn++)
         bad += gk_m2p[p2m[pfn]] != pfn;
     domu_check(!bad, "P2M and M2P agree on %lu pages (%lu differ)",
@@ -175,6 +181,24 @@ static void wait_event(void)
     gk_evtchn_clear(con_port);
 }
 
+void domu_receive(char *line, size_t size)
+{
+    size_t n = 0;
+    char c;
+
+    for (;;) {
+        while (dom_ring_get_in(ring, &c, 1)) {
+            if (c == '\n') {
+                line[n] = 0;
+                return;
+            }
+            if (n < size - 1)
+                line[n++] = c;
+        }
+        wait_event();
+    }
+}
+
 int main(void)
 {
     const char *args = (const char *)gk_start_info->cmd_line;
@@ -213,6 +237,9 @@ int main(void)
         finish(SHUTDOWN_poweroff);
     } else if (word_is(&args, "hostile")) {
         domu_hostile(args);
+        finish(SHUTDOWN_poweroff);
+    } else if (word_is(&args, "grant")) {
+        domu_grant();
         finish(SHUTDOWN_poweroff);
     }
     domu_check(0, "unknown job \"%s\"", args);

@@ -1,38 +1,57 @@
 /* SPDX-License-Identifier: MIT */
-/* The console ring's out direction: free-running u32 indexes. */
+/* The console ring's two directions: free-running u32 indexes. */
 #include "ring.h"
-
-#define OUT_SIZE sizeof(((struct dom_ring *)0)->out)
 
 #define barrier() __asm__ __volatile__("" ::: "memory")
 
-size_t dom_ring_put(struct dom_ring *r, const char *buf, size_t len)
+static size_t put(char *ring, size_t size, volatile uint32_t *cons_p,
+                  volatile uint32_t *prod_p, const char *buf, size_t len)
 {
-    volatile struct dom_ring *v = r;
-    uint32_t cons = v->out_cons, prod = v->out_prod;
+    uint32_t cons = *cons_p, prod = *prod_p;
     size_t n = 0;
 
     barrier();
-    while (n < len && prod - cons < OUT_SIZE)
-        r->out[prod++ % OUT_SIZE] = buf[n++];
+    while (n < len && prod - cons < size)
+        ring[prod++ % size] = buf[n++];
     barrier();
-    v->out_prod = prod;
+    *prod_p = prod;
     return n;
 }
 
-size_t dom_ring_get(struct dom_ring *r, char *buf, size_t size)
+static size_t get(const char *ring, size_t size, volatile uint32_t *cons_p,
+                  volatile uint32_t *prod_p, char *buf, size_t len)
 {
-    volatile struct dom_ring *v = r;
-    uint32_t cons = v->out_cons, prod = v->out_prod;
+    uint32_t cons = *cons_p, prod = *prod_p;
     size_t n = 0;
 
     barrier();
     /* A hostile producer may claim more than the ring holds. */
-    if (prod - cons > OUT_SIZE)
-        cons = prod - OUT_SIZE;
-    while (n < size && cons != prod)
-        buf[n++] = r->out[cons++ % OUT_SIZE];
+    if (prod - cons > size)
+        cons = prod - size;
+    while (n < len && cons != prod)
+        buf[n++] = ring[cons++ % size];
     barrier();
-    v->out_cons = cons;
+    *cons_p = cons;
     return n;
+}
+
+size_t dom_ring_put(struct dom_ring *r, const char *buf, size_t len)
+{
+    return put(r->out, sizeof(r->out), &r->out_cons, &r->out_prod, buf, len);
+}
+
+size_t dom_ring_get(struct dom_ring *r, char *buf, size_t size)
+{
+    return get(r->out, sizeof(r->out), &r->out_cons, &r->out_prod, buf,
+               size);
+}
+
+size_t dom_ring_put_in(struct dom_ring *r, const char *buf, size_t len)
+{
+    return put(r->in, sizeof(r->in), &r->in_cons, &r->in_prod, buf, len);
+}
+
+size_t dom_ring_get_in(struct dom_ring *r, char *buf, size_t size)
+{
+    return get(r->in, sizeof(r->in), &r->in_cons, &r->in_prod, buf, size);
 }

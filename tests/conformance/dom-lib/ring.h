@@ -8,6 +8,8 @@
  *   main <system time ns>   the domU reached main()
  *   ok <what> / FAIL <what> one check each
  *   done                    all checks ran
+ *   did <result>            a command from dom0 (the in direction, one
+ *                           line each) is carried out
  * A word past the ring (DOM_RING_COUNTER) is a counter busy domUs bump,
  * so dom0 can see whether they run.
  */
@@ -18,7 +20,7 @@
 #include <stdint.h>
 
 struct dom_ring {
-    char in[1024];             /* to the domU: unused here */
+    char in[1024];             /* to the domU: command lines */
     char out[2048];            /* from the domU */
     uint32_t in_cons, in_prod;
     uint32_t out_cons, out_prod;
@@ -36,5 +38,9 @@ size_t dom_ring_put(struct dom_ring *r, const char *buf, size_t len);
 
 /* Consumer: up to size bytes; returns the bytes taken. */
 size_t dom_ring_get(struct dom_ring *r, char *buf, size_t size);
+
+/* The same for the in direction (dom0 produces, the domU consumes). */
+size_t dom_ring_put_in(struct dom_ring *r, const char *buf, size_t len);
+size_t dom_ring_get_in(struct dom_ring *r, char *buf, size_t size);
 
 #endif
